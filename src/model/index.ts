@@ -1,0 +1,2 @@
+export type * from './document.js';
+export type * from './findings.js';
