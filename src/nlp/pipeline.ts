@@ -7,8 +7,16 @@ import type { PipelineContext, Stage } from '../model/stage.js';
 import { languageStage } from './language/stage.js';
 import { sentencesStage } from './sentences/stage.js';
 import { timeStage } from './time/stage.js';
+import { entitiesStage } from './entities/stage.js';
+import { attributionStage } from './attribution/stage.js';
 
-export const stages: readonly Stage[] = [languageStage, sentencesStage, timeStage];
+export const stages: readonly Stage[] = [
+  languageStage,
+  sentencesStage,
+  timeStage,
+  entitiesStage,
+  attributionStage,
+];
 
 /** Stages that run even on text the pipeline does not analyse (language detection). */
 const ALWAYS = new Set(['language']);
