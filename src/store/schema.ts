@@ -1,0 +1,122 @@
+/**
+ * The database schema, as an ordered list of migrations: the one place tables are defined.
+ *
+ * A migration is never edited once released; a change is a new migration with the next version.
+ * Types stay in the subset PostgreSQL shares (TEXT, INTEGER, REAL; JSON as TEXT, booleans as 0/1)
+ * so the PostgreSQL store can add a `postgres` script beside each `sqlite` one, with the same
+ * versions. Only full-text search differs in kind: FTS5 here, a tsvector column there.
+ *
+ * Offsets (`span_start`, `span_end`) are UTF-16 code units into `documents.text`, as everywhere
+ * in Rashomon (`end` is a reserved word in PostgreSQL, hence the prefix).
+ */
+
+export interface Migration {
+  version: number;
+  name: string;
+  sqlite: string;
+  /** Added by the PostgreSQL store; same version, same tables. */
+  postgres?: string;
+}
+
+export const migrations: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'documents, sentences with full-text search, findings, warnings',
+    sqlite: `
+      CREATE TABLE documents (
+        id            TEXT PRIMARY KEY,
+        content_hash  TEXT NOT NULL,
+        title         TEXT,
+        date          TEXT,
+        publisher     TEXT,
+        source        TEXT,
+        url           TEXT,
+        byline        TEXT,
+        lang          TEXT,
+        path          TEXT,
+        text          TEXT NOT NULL,
+        text_length   INTEGER NOT NULL,
+        body_start    INTEGER NOT NULL,
+        analysed      INTEGER NOT NULL CHECK (analysed IN (0, 1)),
+        -- Written with the sentences in the same transaction; the integrity check compares them.
+        sentence_count INTEGER NOT NULL,
+        ingested_at   TEXT NOT NULL,
+        updated_at    TEXT NOT NULL
+      );
+      CREATE INDEX documents_content_hash ON documents (content_hash);
+      CREATE INDEX documents_date ON documents (date);
+      CREATE INDEX documents_publisher ON documents (publisher);
+      CREATE INDEX documents_source ON documents (source);
+
+      -- The explicit INTEGER PRIMARY KEY keeps rowids stable across VACUUM: the FTS index refers to them.
+      CREATE TABLE sentences (
+        id           INTEGER PRIMARY KEY,
+        doc_id       TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+        idx          INTEGER NOT NULL,
+        span_start   INTEGER NOT NULL,
+        span_end     INTEGER NOT NULL,
+        paragraph    INTEGER NOT NULL,
+        first_token  INTEGER NOT NULL,
+        last_token   INTEGER NOT NULL,
+        -- A copy of the sentence's text: what FTS5 indexes and cuts snippets from.
+        text         TEXT NOT NULL,
+        UNIQUE (doc_id, idx),
+        CHECK (span_start >= 0 AND span_end >= span_start)
+      );
+
+      CREATE VIRTUAL TABLE sentences_fts USING fts5 (
+        text,
+        content = 'sentences',
+        content_rowid = 'id',
+        tokenize = 'porter unicode61 remove_diacritics 2'
+      );
+      -- External-content FTS must be told the old text to forget it: these triggers keep the index
+      -- equal to the sentences table whatever deletes or replaces sentences. Inserts are indexed by
+      -- the store itself, in the same transaction: through a trigger they cost 3.5x more.
+      CREATE TRIGGER sentences_fts_delete AFTER DELETE ON sentences BEGIN
+        INSERT INTO sentences_fts (sentences_fts, rowid, text) VALUES ('delete', old.id, old.text);
+      END;
+      CREATE TRIGGER sentences_fts_update AFTER UPDATE ON sentences BEGIN
+        INSERT INTO sentences_fts (sentences_fts, rowid, text) VALUES ('delete', old.id, old.text);
+        INSERT INTO sentences_fts (rowid, text) VALUES (new.id, new.text);
+      END;
+
+      -- Times, mentions, entities, attributions and events of one document. \`data\` is the finding
+      -- as JSON without kind and span; the primary key doubles as the (doc_id, kind) index.
+      CREATE TABLE findings (
+        doc_id      TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+        kind        TEXT NOT NULL,
+        idx         INTEGER NOT NULL,
+        span_start  INTEGER NOT NULL,
+        span_end    INTEGER NOT NULL,
+        data        TEXT NOT NULL,
+        PRIMARY KEY (doc_id, kind, idx),
+        CHECK (span_start >= 0 AND span_end >= span_start)
+      );
+      CREATE INDEX findings_kind ON findings (kind);
+
+      CREATE TABLE warnings (
+        doc_id      TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+        idx         INTEGER NOT NULL,
+        code        TEXT NOT NULL,
+        stage       TEXT NOT NULL,
+        message     TEXT NOT NULL,
+        span_start  INTEGER,
+        span_end    INTEGER,
+        PRIMARY KEY (doc_id, idx)
+      );
+    `,
+  },
+  // Next: cross-document entities and events (issue "Events and accounts"), as version 2.
+];
+
+export const latestVersion: number = migrations.reduce((max, m) => Math.max(max, m.version), 0);
+
+/** Bookkeeping of applied migrations; portable as written. */
+export const MIGRATIONS_TABLE_SQL = `
+  CREATE TABLE IF NOT EXISTS schema_migrations (
+    version     INTEGER PRIMARY KEY,
+    name        TEXT NOT NULL,
+    applied_at  TEXT NOT NULL
+  )
+`;

@@ -1,0 +1,320 @@
+/**
+ * The embedded store: one SQLite file through better-sqlite3, WAL, prepared statements reused, the
+ * schema migrated on open. better-sqlite3 is synchronous; the async methods keep the interface the
+ * one PostgreSQL implements.
+ */
+import Database from 'better-sqlite3';
+import type { AnalysedDocument, DocumentMeta } from '../model/document.js';
+import { decodeDocument, decodeSummary, encodeDocument } from './codec.js';
+import type { DocumentRow, FindingRow, SentenceRow, SummaryRow, WarningRow } from './codec.js';
+import { StoreError, reasonOf } from './errors.js';
+import { ftsTerm, markedSpans, parseQuery, toFtsQuery } from './fts-query.js';
+import { configure, migrate } from './sqlite-migrate.js';
+import { integrityProblems, readStats } from './sqlite-report.js';
+import { SNIPPET_CLOSE, SNIPPET_OPEN } from './store.js';
+import type {
+  DocumentQuery,
+  DocumentSummary,
+  Page,
+  PutOptions,
+  PutResult,
+  SearchHit,
+  SearchOptions,
+  Store,
+  StoreStats,
+  StoredDocument,
+} from './store.js';
+
+export interface SqliteStoreOptions {
+  /** Clock for ingested/updated timestamps (tests fix it). */
+  now?: () => Date;
+}
+
+/** Opens (creating if needed) the store at `path`; `:memory:` gives a private in-memory store. */
+export function openSqliteStore(path: string, options: SqliteStoreOptions = {}): SqliteStore {
+  let db: Database.Database;
+  try {
+    db = new Database(path);
+  } catch (cause) {
+    throw new StoreError('open', `cannot open ${path}: ${reasonOf(cause)}`, { path }, cause);
+  }
+  const now = options.now ?? (() => new Date());
+  try {
+    configure(db, path);
+    migrate(db, path, now);
+    return new SqliteStore(db, path, now);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+/** Around highlight() output, to find match offsets; the snippet uses the public markers. */
+const MATCH_OPEN = '\u0001';
+const MATCH_CLOSE = '\u0002';
+/** Tokens of context in a snippet (FTS5 allows up to 64). */
+const SNIPPET_TOKENS = 24;
+
+const SUMMARY_COLUMNS = `id, content_hash, title, date, publisher, source, url, byline, lang, path, text_length,
+  analysed, sentence_count, ingested_at, updated_at`;
+
+function statements(db: Database.Database) {
+  return {
+    existing: db.prepare<[string], { content_hash: string; ingested_at: string }>(
+      'SELECT content_hash, ingested_at FROM documents WHERE id = ?',
+    ),
+    insertDocument: db.prepare<[DocumentRow]>(
+      `INSERT INTO documents (id, content_hash, title, date, publisher, source, url, byline, lang, path, text,
+         text_length, body_start, analysed, sentence_count, ingested_at, updated_at)
+       VALUES (@id, @content_hash, @title, @date, @publisher, @source, @url, @byline, @lang, @path, @text,
+         @text_length, @body_start, @analysed, @sentence_count, @ingested_at, @updated_at)`,
+    ),
+    updateDocument: db.prepare<[DocumentRow]>(
+      `UPDATE documents SET content_hash = @content_hash, title = @title, date = @date, publisher = @publisher,
+         source = @source, url = @url, byline = @byline, lang = @lang, path = @path, text = @text,
+         text_length = @text_length, body_start = @body_start, analysed = @analysed,
+         sentence_count = @sentence_count, ingested_at = @ingested_at, updated_at = @updated_at
+       WHERE id = @id`,
+    ),
+    deleteSentences: db.prepare<[string]>('DELETE FROM sentences WHERE doc_id = ?'),
+    deleteFindings: db.prepare<[string]>('DELETE FROM findings WHERE doc_id = ?'),
+    deleteWarnings: db.prepare<[string]>('DELETE FROM warnings WHERE doc_id = ?'),
+    insertSentence: db.prepare<[SentenceRow]>(
+      `INSERT INTO sentences (doc_id, idx, span_start, span_end, paragraph, first_token, last_token, text)
+       VALUES (@doc_id, @idx, @span_start, @span_end, @paragraph, @first_token, @last_token, @text)`,
+    ),
+    indexSentence: db.prepare<[number | bigint, string]>('INSERT INTO sentences_fts (rowid, text) VALUES (?, ?)'),
+    insertFinding: db.prepare<[FindingRow]>(
+      `INSERT INTO findings (doc_id, kind, idx, span_start, span_end, data)
+       VALUES (@doc_id, @kind, @idx, @span_start, @span_end, @data)`,
+    ),
+    insertWarning: db.prepare<[WarningRow]>(
+      `INSERT INTO warnings (doc_id, idx, code, stage, message, span_start, span_end)
+       VALUES (@doc_id, @idx, @code, @stage, @message, @span_start, @span_end)`,
+    ),
+    hasContent: db.prepare<[string], { found: 1 }>('SELECT 1 AS found FROM documents WHERE content_hash = ? LIMIT 1'),
+    sameContent: db.prepare<[string, string], { found: 1 }>('SELECT 1 AS found FROM documents WHERE id = ? AND content_hash = ?'),
+    document: db.prepare<[string], DocumentRow>('SELECT * FROM documents WHERE id = ?'),
+    sentences: db.prepare<[string], SentenceRow>('SELECT * FROM sentences WHERE doc_id = ? ORDER BY idx'),
+    findings: db.prepare<[string], FindingRow>('SELECT * FROM findings WHERE doc_id = ? ORDER BY kind, idx'),
+    warnings: db.prepare<[string], WarningRow>('SELECT * FROM warnings WHERE doc_id = ? ORDER BY idx'),
+    idExists: db.prepare<[string], { id: string }>('SELECT id FROM documents WHERE id = ?'),
+    idRange: db.prepare<[string, string], { id: string }>('SELECT id FROM documents WHERE id >= ? AND id < ? ORDER BY id LIMIT 2'),
+    // Ranked and cut inside FTS5 (ORDER BY rank with LIMIT), so snippets are made only for the rows returned.
+    search: db.prepare<[string, string, string, string, string, number, number], SearchRow>(
+      `SELECT s.doc_id, d.title, d.publisher, d.date, s.idx, s.span_start, s.span_end, s.text,
+         hit.snippet, hit.marked, hit.rank
+       FROM (
+         SELECT rowid AS sentence_id, rank,
+           snippet(sentences_fts, 0, ?, ?, '…', ${SNIPPET_TOKENS}) AS snippet,
+           highlight(sentences_fts, 0, ?, ?) AS marked
+         FROM sentences_fts WHERE sentences_fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?
+       ) AS hit
+       JOIN sentences s ON s.id = hit.sentence_id
+       JOIN documents d ON d.id = s.doc_id
+       ORDER BY hit.rank, hit.sentence_id`,
+    ),
+  };
+}
+
+interface SearchRow {
+  doc_id: string;
+  title: string | null;
+  publisher: string | null;
+  date: string | null;
+  idx: number;
+  span_start: number;
+  span_end: number;
+  text: string;
+  snippet: string;
+  marked: string;
+  /** bm25: lower is better. */
+  rank: number;
+}
+
+export class SqliteStore implements Store {
+  private readonly stmts: ReturnType<typeof statements>;
+  /** Statements whose SQL depends on the query's shape (list filters), prepared once per shape. */
+  private readonly shaped = new Map<string, Database.Statement<unknown[], unknown>>();
+
+  constructor(
+    private readonly db: Database.Database,
+    readonly path: string,
+    private readonly now: () => Date,
+  ) {
+    this.stmts = statements(db);
+  }
+
+  async putDocuments(docs: readonly AnalysedDocument[], options: PutOptions = {}): Promise<PutResult[]> {
+    const now = this.now().toISOString();
+    let current: string | undefined;
+    const write = this.db.transaction((): PutResult[] =>
+      docs.map((a) => {
+        current = a.doc.id;
+        return this.putOne(a, options.replace ?? false, now);
+      }),
+    );
+    try {
+      return write.immediate();
+    } catch (cause) {
+      const what = current === undefined ? 'the batch' : `document ${current} failed, so the batch`;
+      throw new StoreError(
+        'putDocuments',
+        `${what} of ${docs.length} was rolled back: ${reasonOf(cause)}`,
+        { docId: current, batchSize: docs.length },
+        cause,
+      );
+    }
+  }
+
+  private putOne(a: AnalysedDocument, replace: boolean, now: string): PutResult {
+    const { id } = a.doc;
+    const existing = this.stmts.existing.get(id);
+    if (existing && existing.content_hash === a.doc.contentHash && !replace) return { id, status: 'unchanged' };
+    const rows = encodeDocument(a, { ingestedAt: existing?.ingested_at ?? now, updatedAt: now });
+    if (existing) {
+      // Children go explicitly (not by cascade) so the FTS delete trigger sees every old sentence.
+      this.stmts.deleteSentences.run(id);
+      this.stmts.deleteFindings.run(id);
+      this.stmts.deleteWarnings.run(id);
+      this.stmts.updateDocument.run(rows.document);
+    } else {
+      this.stmts.insertDocument.run(rows.document);
+    }
+    for (const s of rows.sentences) {
+      const { lastInsertRowid } = this.stmts.insertSentence.run(s);
+      this.stmts.indexSentence.run(lastInsertRowid, s.text);
+    }
+    for (const f of rows.findings) this.stmts.insertFinding.run(f);
+    for (const w of rows.warnings) this.stmts.insertWarning.run(w);
+    return { id, status: existing ? 'updated' : 'added' };
+  }
+
+  async hasContent(contentHash: string): Promise<boolean> {
+    return this.stmts.hasContent.get(contentHash) !== undefined;
+  }
+
+  async knownHashes(hashes: readonly string[]): Promise<Set<string>> {
+    const known = new Set<string>();
+    for (const hash of new Set(hashes)) if (this.stmts.hasContent.get(hash)) known.add(hash);
+    return known;
+  }
+
+  async findUnchanged(refs: ReadonlyArray<Pick<DocumentMeta, 'id' | 'contentHash'>>): Promise<Set<string>> {
+    const unchanged = new Set<string>();
+    for (const { id, contentHash } of refs) if (this.stmts.sameContent.get(id, contentHash)) unchanged.add(id);
+    return unchanged;
+  }
+
+  async getDocument(id: string): Promise<StoredDocument | null> {
+    const read = this.db.transaction(() => {
+      const document = this.stmts.document.get(id);
+      if (!document) return null;
+      return decodeDocument({
+        document,
+        sentences: this.stmts.sentences.all(id),
+        findings: this.stmts.findings.all(id),
+        warnings: this.stmts.warnings.all(id),
+      });
+    });
+    // One read transaction: a concurrent update cannot give the text of one version and the findings of another.
+    return read();
+  }
+
+  async resolveDocumentId(prefix: string): Promise<string | null> {
+    if (prefix === '') return null;
+    if (this.stmts.idExists.get(prefix)) return prefix;
+    // Every id starting with `prefix` sorts in [prefix, prefix + the last code point).
+    const matches = this.stmts.idRange.all(prefix, `${prefix}\u{10ffff}`);
+    return matches.length === 1 && matches[0] ? matches[0].id : null;
+  }
+
+  async listDocuments(query: DocumentQuery): Promise<Page<DocumentSummary>> {
+    checkPaging('listDocuments', query);
+    const where: string[] = [];
+    const params: unknown[] = [];
+    const add = (condition: string, value: unknown) => {
+      where.push(condition);
+      params.push(value);
+    };
+    if (query.publisher !== undefined) add('publisher = ?', query.publisher);
+    if (query.source !== undefined) add('source = ?', query.source);
+    if (query.from !== undefined) add('date >= ?', query.from);
+    if (query.to !== undefined) add('date <= ?', query.to);
+    if (query.text !== undefined && query.text.trim() !== '') {
+      const terms = parseQuery(query.text);
+      if (terms.length === 0) return { total: 0, items: [] };
+      for (const term of terms) {
+        // Per term, so the terms of a document may be in different sentences.
+        add(
+          `id IN (SELECT s.doc_id FROM sentences_fts JOIN sentences s ON s.id = sentences_fts.rowid
+            WHERE sentences_fts MATCH ?)`,
+          ftsTerm(term),
+        );
+      }
+    }
+    const filter = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
+    return this.db.transaction(() => {
+      const total = this.shapedStatement(`SELECT count(*) AS total FROM documents ${filter}`).get(...params) as { total: number };
+      const rows = this.shapedStatement(
+        `SELECT ${SUMMARY_COLUMNS} FROM documents ${filter} ORDER BY date DESC NULLS LAST, id LIMIT ? OFFSET ?`,
+      ).all(...params, query.limit, query.offset) as SummaryRow[];
+      return { total: total.total, items: rows.map(decodeSummary) };
+    })();
+  }
+
+  async search(query: string, options: SearchOptions): Promise<SearchHit[]> {
+    checkPaging('search', options);
+    const match = toFtsQuery(query);
+    if (match === null) return [];
+    let rows: SearchRow[];
+    try {
+      rows = this.stmts.search.all(SNIPPET_OPEN, SNIPPET_CLOSE, MATCH_OPEN, MATCH_CLOSE, match, options.limit, options.offset);
+    } catch (cause) {
+      throw new StoreError('search', `query ${JSON.stringify(query)} (FTS ${match}) failed: ${reasonOf(cause)}`, { query, match }, cause);
+    }
+    return rows.map((r) => ({
+      docId: r.doc_id,
+      title: r.title,
+      publisher: r.publisher,
+      date: r.date,
+      sentenceIndex: r.idx,
+      sentenceStart: r.span_start,
+      sentenceEnd: r.span_end,
+      snippet: r.snippet,
+      matches: markedSpans(r.text, r.marked, MATCH_OPEN, MATCH_CLOSE).map((m) => ({
+        start: r.span_start + m.start,
+        end: r.span_start + m.end,
+      })),
+      score: -r.rank,
+    }));
+  }
+
+  async stats(): Promise<StoreStats> {
+    return this.db.transaction(() => readStats(this.db))();
+  }
+
+  async integrityCheck(): Promise<string[]> {
+    return integrityProblems(this.db);
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+
+  private shapedStatement(sql: string): Database.Statement<unknown[], unknown> {
+    let statement = this.shaped.get(sql);
+    if (!statement) {
+      statement = this.db.prepare(sql);
+      this.shaped.set(sql, statement);
+    }
+    return statement;
+  }
+}
+
+function checkPaging(operation: string, paging: { limit: number; offset: number }): void {
+  const ok = (n: number) => Number.isInteger(n) && n >= 0;
+  if (!ok(paging.limit) || !ok(paging.offset)) {
+    throw new StoreError(operation, `limit and offset must be integers >= 0 (got ${paging.limit}, ${paging.offset})`, { ...paging });
+  }
+}

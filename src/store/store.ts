@@ -1,0 +1,143 @@
+/**
+ * The store interface. SQLite (embedded default) implements it now, PostgreSQL later, so every
+ * method is async even though better-sqlite3 is synchronous, and nothing here names an engine.
+ */
+import type { AnalysedDocument, DocumentMeta, Span } from '../model/document.js';
+
+export type PutStatus = 'added' | 'unchanged' | 'updated';
+
+export interface PutResult {
+  id: string;
+  status: PutStatus;
+}
+
+export interface PutOptions {
+  /**
+   * Rewrite documents whose content is unchanged (status 'updated'): for re-analysis after the
+   * pipeline gained a stage, since equal content alone would make them 'unchanged'.
+   */
+  replace?: boolean;
+}
+
+/** A document as stored: everything the pipeline produced except tokens (recomputed when needed). */
+export type StoredDocument = Omit<AnalysedDocument, 'tokens'> & {
+  /** ISO timestamp of the first time this id was stored. */
+  ingestedAt: string;
+  /** ISO timestamp of the last write (equals ingestedAt until the content changes). */
+  updatedAt: string;
+};
+
+/** One row of a document listing: metadata and sizes, no text. */
+export interface DocumentSummary extends DocumentMeta {
+  analysed: boolean;
+  /** Length of the text in UTF-16 code units. */
+  textLength: number;
+  sentenceCount: number;
+  ingestedAt: string;
+  updatedAt: string;
+}
+
+export interface DocumentQuery {
+  /** Exact publisher. */
+  publisher?: string;
+  /** Exact source (whose account). */
+  source?: string;
+  /** Publication date `YYYY-MM-DD`, inclusive; documents without a date are then excluded. */
+  from?: string;
+  /** Publication date `YYYY-MM-DD`, inclusive. */
+  to?: string;
+  /** Full-text query: every term (or "quoted phrase") must occur in some sentence of the document. */
+  text?: string;
+  limit: number;
+  offset: number;
+}
+
+export interface Page<T> {
+  /** Number of rows matching the query, whatever the limit and offset. */
+  total: number;
+  items: T[];
+}
+
+export interface SearchOptions {
+  limit: number;
+  offset: number;
+}
+
+/** One matching sentence. Listing order is by relevance, best first. */
+export interface SearchHit {
+  docId: string;
+  title: string | null;
+  publisher: string | null;
+  date: string | null;
+  /** Index of the sentence in its document. */
+  sentenceIndex: number;
+  /** Span of the matched sentence in the document text. */
+  sentenceStart: number;
+  sentenceEnd: number;
+  /** Sentence excerpt with each matched term between SNIPPET_OPEN and SNIPPET_CLOSE. */
+  snippet: string;
+  /** Spans of the matched terms in the document text (exact, unlike markers that text might contain). */
+  matches: Span[];
+  /** Relevance, higher is better (negated FTS5 bm25 on SQLite). */
+  score: number;
+}
+
+/** Markers around matched terms in `SearchHit.snippet`; characters news text practically never uses. */
+export const SNIPPET_OPEN = '\u27e6';
+export const SNIPPET_CLOSE = '\u27e7';
+
+/** Finding kinds stored as rows (sentences have their own table). */
+export const FINDING_KINDS = ['time', 'mention', 'entity', 'attribution', 'event'] as const;
+export type StoredFindingKind = (typeof FINDING_KINDS)[number];
+
+export interface StoreStats {
+  documents: number;
+  /** Documents the pipeline analysed (the others are stored but in a language it does not analyse). */
+  analysed: number;
+  sentences: number;
+  /** Total text length in UTF-16 code units. */
+  characters: number;
+  findings: Record<StoredFindingKind, number>;
+  warnings: number;
+  /** Documents per publisher, most first; `null` for documents without one. */
+  publishers: Array<{ publisher: string | null; documents: number }>;
+  /** Documents per account source, most first. */
+  sources: Array<{ source: string | null; documents: number }>;
+  /** Documents per language code (`und` when undetermined, `null` when never detected). */
+  languages: Array<{ lang: string | null; documents: number }>;
+  /** Earliest and latest publication dates. */
+  dates: { from: string | null; to: string | null };
+  schemaVersion: number;
+}
+
+export interface Store {
+  /**
+   * Store a batch in one transaction: all of it or, if anything throws, none of it. Same id and
+   * content hash: 'unchanged' and nothing is rewritten; same id, other content: 'updated', its
+   * sentences, findings and warnings replaced. Results are in input order.
+   */
+  putDocuments(docs: readonly AnalysedDocument[], options?: PutOptions): Promise<PutResult[]>;
+  /** True when some document has this content hash. */
+  hasContent(contentHash: string): Promise<boolean>;
+  /** The subset of these content hashes some stored document has. */
+  knownHashes(hashes: readonly string[]): Promise<Set<string>>;
+  /**
+   * Ids stored with exactly this content: the documents `putDocuments` would report 'unchanged',
+   * so a reader can skip analysing them.
+   */
+  findUnchanged(refs: ReadonlyArray<Pick<DocumentMeta, 'id' | 'contentHash'>>): Promise<Set<string>>;
+  getDocument(id: string): Promise<StoredDocument | null>;
+  /** The id equal to `prefix`, else the only id starting with it; null when none or several do. */
+  resolveDocumentId(prefix: string): Promise<string | null>;
+  /** Documents by date, newest first (undated last), then id. */
+  listDocuments(query: DocumentQuery): Promise<Page<DocumentSummary>>;
+  /**
+   * Sentences matching every term of `query` ("quoted phrases" kept together, `word*` as a prefix).
+   * A query with no searchable term gives no hits.
+   */
+  search(query: string, options: SearchOptions): Promise<SearchHit[]>;
+  stats(): Promise<StoreStats>;
+  /** Problems found, as readable lines; empty when the store is sound. */
+  integrityCheck(): Promise<string[]>;
+  close(): Promise<void>;
+}
