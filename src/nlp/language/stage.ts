@@ -42,7 +42,31 @@ export function detectLanguage(text: string): string {
     if (han / letters >= 0.3) return 'zh';
     return guess(sample, 'und');
   }
+  if (looksEnglish(sample)) return 'en';
   return guess(sample, 'en');
+}
+
+/**
+ * franc costs ~2 ms on 4 KB; English prose is recognised far cheaper by how often its commonest
+ * function words occur (about a quarter of all words in news text; under 5% in other Latin-script
+ * languages, where "a", "in" or "to" occur but not all together).
+ */
+const ENGLISH_FUNCTION_WORDS = new Set([
+  'the', 'of', 'and', 'to', 'in', 'a', 'is', 'that', 'for', 'it', 'was', 'on', 'with', 'as', 'he', 'be', 'by',
+  'at', 'have', 'are', 'this', 'not', 'but', 'had', 'his', 'they', 'from', 'she', 'which', 'or', 'we', 'an',
+  'were', 'been', 'has', 'their', 'said', 'would', 'who', 'will',
+]);
+const WORD = /[A-Za-z]+/g;
+
+function looksEnglish(sample: string): boolean {
+  const head = sample.slice(0, 1500);
+  let words = 0;
+  let common = 0;
+  for (const m of head.matchAll(WORD)) {
+    words++;
+    if (ENGLISH_FUNCTION_WORDS.has(m[0].toLowerCase())) common++;
+  }
+  return words >= 20 && common / words >= 0.15;
 }
 
 function guess(sample: string, fallback: string): string {
