@@ -1,0 +1,6 @@
+export interface Command {
+  name: string;
+  /** Full help, with examples. */
+  help: string;
+  run(argv: string[]): Promise<number>;
+}

@@ -1,0 +1,44 @@
+/**
+ * The command list. Modules load on use, so `rashomon --help` or `rashomon docs` does not pay for
+ * loading the NLP model.
+ */
+import type { Command } from './command.js';
+
+interface Entry {
+  name: string;
+  summary: string;
+  load: () => Promise<Command>;
+}
+
+export const commands: readonly Entry[] = [
+  { name: 'ingest', summary: 'read files, folders, feeds or JSONL into the store', load: async () => (await import('./ingest.js')).ingestCommand },
+  { name: 'docs', summary: 'list stored documents', load: async () => (await import('./docs.js')).docsCommand },
+  { name: 'show', summary: 'show one document with its findings', load: async () => (await import('./show.js')).showCommand },
+  { name: 'search', summary: 'full-text search over sentences, ranked, with highlighted snippets', load: async () => (await import('./search.js')).searchCommand },
+  { name: 'stats', summary: 'counts of documents, sentences and findings in the store', load: async () => (await import('./stats.js')).statsCommand },
+  { name: 'demo', summary: 'ingest the bundled examples into a fresh store and show what was found (npm start)', load: async () => (await import('./demo.js')).demoCommand },
+];
+
+export function usage(): string {
+  const width = Math.max(...commands.map((c) => c.name.length));
+  return `rashomon: find where accounts of the same event diverge
+
+Usage: rashomon COMMAND [options]
+
+Commands:
+${commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`).join('\n')}
+
+Common options:
+  --db FILE     the store (default ./rashomon.db, or $RASHOMON_DB)
+  --json        machine-readable output (read commands)
+  -h, --help    help for a command, with examples
+
+Examples:
+  rashomon ingest examples/
+  rashomon docs
+  rashomon search "phone call"
+  rashomon show <id>
+
+Exit codes: 0 ok, 1 some inputs failed (the rest were processed), 2 usage error.
+`;
+}
