@@ -1,2 +1,3 @@
 export type * from './document.js';
 export type * from './findings.js';
+export type * from './compare.js';
