@@ -4,6 +4,7 @@
  * one PostgreSQL implements.
  */
 import Database from 'better-sqlite3';
+import type { CompareEvent } from '../model/compare.js';
 import type { AnalysedDocument, DocumentMeta } from '../model/document.js';
 import { decodeDocument, decodeSummary, encodeDocument } from './codec.js';
 import type { DocumentRow, FindingRow, SentenceRow, SummaryRow, WarningRow } from './codec.js';
@@ -15,6 +16,11 @@ import { SNIPPET_CLOSE, SNIPPET_OPEN } from './store.js';
 import type {
   DocumentQuery,
   DocumentSummary,
+  EntityDetail,
+  EntityQuery,
+  EntitySummary,
+  EventQuery,
+  EventSummary,
   Page,
   PutOptions,
   PutResult,
@@ -296,6 +302,22 @@ export class SqliteStore implements Store {
 
   async integrityCheck(): Promise<string[]> {
     return integrityProblems(this.db);
+  }
+
+  async listEvents(_query: EventQuery): Promise<Page<EventSummary>> {
+    return { total: 0, items: [] };
+  }
+
+  async getEvent(_id: string): Promise<CompareEvent | null> {
+    return null;
+  }
+
+  async listEntities(_query: EntityQuery): Promise<Page<EntitySummary>> {
+    return { total: 0, items: [] };
+  }
+
+  async getEntity(_id: string): Promise<EntityDetail | null> {
+    return null;
   }
 
   async close(): Promise<void> {

@@ -2,7 +2,9 @@
  * The store interface. SQLite (embedded default) implements it now, PostgreSQL later, so every
  * method is async even though better-sqlite3 is synchronous, and nothing here names an engine.
  */
+import type { CompareEvent, Participant } from '../model/compare.js';
 import type { AnalysedDocument, DocumentMeta, Span } from '../model/document.js';
+import type { DateValue, EntityType } from '../model/findings.js';
 
 export type PutStatus = 'added' | 'unchanged' | 'updated';
 
@@ -139,5 +141,80 @@ export interface Store {
   stats(): Promise<StoreStats>;
   /** Problems found, as readable lines; empty when the store is sound. */
   integrityCheck(): Promise<string[]>;
+  /** Events across documents, newest first; filters combine with AND. */
+  listEvents(query: EventQuery): Promise<Page<EventSummary>>;
+  /** One event in the `compare` shape: accounts side by side and points. */
+  getEvent(id: string): Promise<CompareEvent | null>;
+  /** Entities across documents, most mentioned first. */
+  listEntities(query: EntityQuery): Promise<Page<EntitySummary>>;
+  getEntity(id: string): Promise<EntityDetail | null>;
   close(): Promise<void>;
+}
+
+export interface EventQuery {
+  /** Global entity id that must be a participant. */
+  entity?: string;
+  type?: string;
+  /** The event's date range must overlap `from`..`to` (inclusive, `YYYY-MM-DD`). */
+  from?: string;
+  to?: string;
+  hasConflict?: boolean;
+  /** Words that must occur in the label or a participant's name. */
+  text?: string;
+  limit: number;
+  offset: number;
+}
+
+export interface EventSummary {
+  id: string;
+  label: string;
+  type: string;
+  date: DateValue | null;
+  place: string | null;
+  participants: Participant[];
+  documentCount: number;
+  /** Number of distinct account sources. */
+  sourceCount: number;
+  sources: string[];
+  conflictCount: number;
+  pointCount: number;
+}
+
+export interface EntityQuery {
+  type?: EntityType;
+  /** Words in the name or an alias. */
+  text?: string;
+  limit: number;
+  offset: number;
+}
+
+export interface EntitySummary {
+  id: string;
+  name: string;
+  type: EntityType;
+  aliases: string[];
+  roles: string[];
+  affiliations: string[];
+  documentCount: number;
+  mentionCount: number;
+}
+
+/** A statement by or about an entity, with its span. */
+export interface EntityStatement {
+  document: string;
+  documentTitle: string | null;
+  date: string | null;
+  start: number;
+  end: number;
+  text: string;
+  cue: string;
+  /** 'by': the entity is the speaker; 'about': it is mentioned in the content. */
+  relation: 'by' | 'about';
+}
+
+export interface EntityDetail extends EntitySummary {
+  statements: EntityStatement[];
+  /** Entities most often in the same documents. */
+  related: Array<{ id: string; name: string; type: EntityType; documents: number }>;
+  events: Array<{ id: string; label: string; date: DateValue | null }>;
 }
