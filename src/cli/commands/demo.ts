@@ -1,5 +1,5 @@
 import { mkdirSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { z } from 'zod';
 import { common, parseCommand } from '../args.js';
 import { EXIT } from '../errors.js';
@@ -39,7 +39,7 @@ Example:
         const doc = await store.getDocument(summary.id);
         if (!doc) continue;
         const d = doc.doc;
-        process.stdout.write(`■ ${d.title ?? d.path ?? d.id}\n`);
+        process.stdout.write(`■ ${d.title ?? (d.path ? basename(d.path) : d.id)}\n`);
         process.stdout.write(`  ${[d.date, d.publisher, d.source && `account of ${d.source}`].filter(Boolean).join(' · ')}  (id ${d.id})\n`);
         if (doc.times.length) {
           process.stdout.write(`  dates: ${doc.times.map((t) => `"${t.text}" → ${t.value.start === t.value.end ? t.value.start : `${t.value.start}..${t.value.end}`}`).join('; ')}\n`);

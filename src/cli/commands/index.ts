@@ -16,6 +16,7 @@ export const commands: readonly Entry[] = [
   { name: 'show', summary: 'show one document with its findings', load: async () => (await import('./show.js')).showCommand },
   { name: 'search', summary: 'full-text search over sentences, ranked, with highlighted snippets', load: async () => (await import('./search.js')).searchCommand },
   { name: 'stats', summary: 'counts of documents, sentences and findings in the store', load: async () => (await import('./stats.js')).statsCommand },
+  { name: 'entities', summary: 'print the people, organisations and places in files (no store)', load: async () => (await import('./entities.js')).entitiesCommand },
   { name: 'demo', summary: 'ingest the bundled examples into a fresh store and show what was found (npm start)', load: async () => (await import('./demo.js')).demoCommand },
 ];
 
