@@ -107,7 +107,82 @@ export const migrations: readonly Migration[] = [
       );
     `,
   },
-  // Next: cross-document entities and events (issue "Events and accounts"), as version 2.
+  {
+    version: 2,
+    name: 'cross-document entities and events',
+    sqlite: `
+      -- Linking runs after documents are written; a document stays 'unlinked' until its entities
+      -- and events are merged in, so a crash between the two is finished by the next ingest.
+      ALTER TABLE documents ADD COLUMN linked INTEGER NOT NULL DEFAULT 0;
+      CREATE INDEX documents_unlinked ON documents (linked) WHERE linked = 0;
+
+      CREATE TABLE entities (
+        id             TEXT PRIMARY KEY,
+        name           TEXT NOT NULL,
+        type           TEXT NOT NULL,
+        aliases        TEXT NOT NULL,
+        roles          TEXT NOT NULL,
+        affiliations   TEXT NOT NULL,
+        document_count INTEGER NOT NULL,
+        mention_count  INTEGER NOT NULL
+      );
+      CREATE INDEX entities_rank ON entities (mention_count DESC, id);
+      CREATE INDEX entities_type_rank ON entities (type, mention_count DESC, id);
+
+      -- Which global entity each document-local entity key is.
+      CREATE TABLE document_entities (
+        doc_id     TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+        local_key  TEXT NOT NULL,
+        entity_id  TEXT NOT NULL,
+        mentions   INTEGER NOT NULL,
+        PRIMARY KEY (doc_id, local_key)
+      );
+      CREATE INDEX document_entities_entity ON document_entities (entity_id, doc_id);
+
+      -- An event across documents; \`data\` is its whole compare shape as JSON.
+      CREATE TABLE events (
+        id             TEXT PRIMARY KEY,
+        type           TEXT NOT NULL,
+        label          TEXT NOT NULL,
+        date_start     TEXT,
+        date_end       TEXT,
+        place          TEXT,
+        participants   TEXT NOT NULL,
+        sources        TEXT NOT NULL,
+        document_count INTEGER NOT NULL,
+        source_count   INTEGER NOT NULL,
+        point_count    INTEGER NOT NULL,
+        conflict_count INTEGER NOT NULL,
+        data           TEXT NOT NULL
+      );
+      CREATE INDEX events_date ON events (date_start DESC, id);
+      CREATE INDEX events_type ON events (type, date_start DESC);
+      CREATE INDEX events_conflicts ON events (conflict_count, date_start DESC);
+
+      CREATE TABLE event_documents (
+        event_id  TEXT NOT NULL REFERENCES events (id) ON DELETE CASCADE,
+        doc_id    TEXT NOT NULL,
+        main      INTEGER NOT NULL,
+        PRIMARY KEY (event_id, doc_id)
+      );
+      CREATE INDEX event_documents_doc ON event_documents (doc_id);
+
+      CREATE TABLE event_participants (
+        event_id   TEXT NOT NULL REFERENCES events (id) ON DELETE CASCADE,
+        entity_id  TEXT NOT NULL,
+        PRIMARY KEY (event_id, entity_id)
+      );
+      CREATE INDEX event_participants_entity ON event_participants (entity_id);
+
+      -- Blocking keys: an incoming event is compared only with stored events sharing a key.
+      CREATE TABLE event_blocks (
+        block     TEXT NOT NULL,
+        event_id  TEXT NOT NULL REFERENCES events (id) ON DELETE CASCADE,
+        PRIMARY KEY (block, event_id)
+      );
+      CREATE INDEX event_blocks_event ON event_blocks (event_id);
+    `,
+  },
 ];
 
 export const latestVersion: number = migrations.reduce((max, m) => Math.max(max, m.version), 0);

@@ -12,6 +12,7 @@ import { StoreError, reasonOf } from './errors.js';
 import { ftsTerm, markedSpans, parseQuery, toFtsQuery } from './fts-query.js';
 import { configure, migrate } from './sqlite-migrate.js';
 import { integrityProblems, readStats } from './sqlite-report.js';
+import * as links from './sqlite-links.js';
 import { SNIPPET_CLOSE, SNIPPET_OPEN } from './store.js';
 import type {
   DocumentQuery,
@@ -21,6 +22,7 @@ import type {
   EntitySummary,
   EventQuery,
   EventSummary,
+  LinkChange,
   Page,
   PutOptions,
   PutResult,
@@ -82,6 +84,7 @@ function statements(db: Database.Database) {
          sentence_count = @sentence_count, ingested_at = @ingested_at, updated_at = @updated_at
        WHERE id = @id`,
     ),
+    markUnlinked: db.prepare<[string]>('UPDATE documents SET linked = 0 WHERE id = ?'),
     deleteSentences: db.prepare<[string]>('DELETE FROM sentences WHERE doc_id = ?'),
     deleteFindings: db.prepare<[string]>('DELETE FROM findings WHERE doc_id = ?'),
     deleteWarnings: db.prepare<[string]>('DELETE FROM warnings WHERE doc_id = ?'),
@@ -184,6 +187,7 @@ export class SqliteStore implements Store {
       this.stmts.deleteFindings.run(id);
       this.stmts.deleteWarnings.run(id);
       this.stmts.updateDocument.run(rows.document);
+      this.stmts.markUnlinked.run(id);
     } else {
       this.stmts.insertDocument.run(rows.document);
     }
@@ -304,20 +308,36 @@ export class SqliteStore implements Store {
     return integrityProblems(this.db);
   }
 
-  async listEvents(_query: EventQuery): Promise<Page<EventSummary>> {
-    return { total: 0, items: [] };
+  async unlinkedDocuments(limit: number): Promise<string[]> {
+    return links.unlinkedDocuments(this.db, limit);
   }
 
-  async getEvent(_id: string): Promise<CompareEvent | null> {
-    return null;
+  async eventsInBlocks(blocks: readonly string[]): Promise<Array<{ id: string; documents: string[] }>> {
+    return links.eventsInBlocks(this.db, blocks);
   }
 
-  async listEntities(_query: EntityQuery): Promise<Page<EntitySummary>> {
-    return { total: 0, items: [] };
+  async applyLinks(change: LinkChange): Promise<void> {
+    try {
+      this.db.transaction(() => links.applyLinks(this.db, change)).immediate();
+    } catch (cause) {
+      throw new StoreError('applyLinks', `linking ${change.documents.length} documents was rolled back: ${reasonOf(cause)}`, { documents: change.documents.slice(0, 5) }, cause);
+    }
   }
 
-  async getEntity(_id: string): Promise<EntityDetail | null> {
-    return null;
+  async listEvents(query: EventQuery): Promise<Page<EventSummary>> {
+    return this.db.transaction(() => links.listEvents(this.db, query))();
+  }
+
+  async getEvent(id: string): Promise<CompareEvent | null> {
+    return links.getEvent(this.db, id);
+  }
+
+  async listEntities(query: EntityQuery): Promise<Page<EntitySummary>> {
+    return this.db.transaction(() => links.listEntities(this.db, query))();
+  }
+
+  async getEntity(id: string): Promise<EntityDetail | null> {
+    return this.db.transaction(() => links.getEntity(this.db, id))();
   }
 
   async close(): Promise<void> {

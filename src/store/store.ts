@@ -141,6 +141,12 @@ export interface Store {
   stats(): Promise<StoreStats>;
   /** Problems found, as readable lines; empty when the store is sound. */
   integrityCheck(): Promise<string[]>;
+  /** Cross-document linking, used by ingest: ids of documents written but not yet linked. */
+  unlinkedDocuments(limit: number): Promise<string[]>;
+  /** Stored events sharing any of these blocking keys, with their documents. */
+  eventsInBlocks(blocks: readonly string[]): Promise<Array<{ id: string; documents: string[] }>>;
+  /** Write one linking step in one transaction (see LinkChange). */
+  applyLinks(change: LinkChange): Promise<void>;
   /** Events across documents, newest first; filters combine with AND. */
   listEvents(query: EventQuery): Promise<Page<EventSummary>>;
   /** One event in the `compare` shape: accounts side by side and points. */
@@ -217,4 +223,34 @@ export interface EntityDetail extends EntitySummary {
   /** Entities most often in the same documents. */
   related: Array<{ id: string; name: string; type: EntityType; documents: number }>;
   events: Array<{ id: string; label: string; date: DateValue | null }>;
+}
+
+/** A stored cross-document entity row (aliases, roles and affiliations merge over documents). */
+export interface EntityRecord {
+  id: string;
+  name: string;
+  type: EntityType;
+  aliases: string[];
+  roles: string[];
+  affiliations: string[];
+}
+
+export interface EventRecord {
+  event: CompareEvent;
+  /** Documents whose main event this is. */
+  mainOf: string[];
+  /** Blocking keys under which later documents find this event. */
+  blocks: string[];
+}
+
+/**
+ * One linking step: the documents it links (marked linked), their entity links, and the events of
+ * their neighbourhood replaced by the regrouped ones. Applied atomically.
+ */
+export interface LinkChange {
+  documents: string[];
+  entityLinks: Array<{ doc: string; localKey: string; entityId: string; mentions: number }>;
+  entities: EntityRecord[];
+  removeEvents: string[];
+  events: EventRecord[];
 }

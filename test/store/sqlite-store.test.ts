@@ -42,7 +42,13 @@ describe('SQLite file', () => {
     expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
     const tables = raw.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sentences_fts_%' ORDER BY name").all();
     expect(tables.map((t) => (t as { name: string }).name)).toEqual([
+      'document_entities',
       'documents',
+      'entities',
+      'event_blocks',
+      'event_documents',
+      'event_participants',
+      'events',
       'findings',
       'schema_migrations',
       'sentences',
@@ -57,7 +63,7 @@ describe('SQLite file', () => {
     const raw = new Database(path);
     raw.prepare("INSERT INTO schema_migrations VALUES (99, 'from the future', '2030-01-01')").run();
     raw.close();
-    expect(() => openSqliteStore(path)).toThrow(/schema version 99, newer than this Rashomon knows \(1\)/);
+    expect(() => openSqliteStore(path)).toThrow(/schema version 99, newer than this Rashomon knows \(2\)/);
   });
 
   it('refuses a SQLite database that is not a store, and a file that is not SQLite', () => {

@@ -347,7 +347,7 @@ export function storeSuite(engine: string, open: OpenStore): void {
           { lang: 'ru', documents: 1 },
         ],
         dates: { from: '2023-06-30', to: '2023-07-13' },
-        schemaVersion: 1,
+        schemaVersion: 2,
       });
     });
 

@@ -1,0 +1,319 @@
+/**
+ * Cross-document entities and events in SQLite: the writes of a linking step and the queries the
+ * CLI, API and web app read them back with.
+ */
+import type Database from 'better-sqlite3';
+import type { CompareEvent, Participant } from '../model/compare.js';
+import type { AttributionFinding, DateValue, EntityType, Mention } from '../model/findings.js';
+import type {
+  EntityDetail,
+  EntityQuery,
+  EntityRecord,
+  EntityStatement,
+  EntitySummary,
+  EventQuery,
+  EventSummary,
+  LinkChange,
+  Page,
+} from './store.js';
+
+interface EventRow {
+  id: string;
+  type: string;
+  label: string;
+  date_start: string | null;
+  date_end: string | null;
+  place: string | null;
+  participants: string;
+  sources: string;
+  document_count: number;
+  source_count: number;
+  point_count: number;
+  conflict_count: number;
+  data: string;
+}
+
+interface EntityRow {
+  id: string;
+  name: string;
+  type: EntityType;
+  aliases: string;
+  roles: string;
+  affiliations: string;
+  document_count: number;
+  mention_count: number;
+}
+
+const STATEMENT_DOCS = 200;
+const STATEMENTS = 200;
+const RELATED = 12;
+
+const union = (a: readonly string[], b: readonly string[]): string[] => [...new Set([...a, ...b])];
+
+export function unlinkedDocuments(db: Database.Database, limit: number): string[] {
+  return db.prepare('SELECT id FROM documents WHERE linked = 0 ORDER BY id LIMIT ?').pluck().all(limit) as string[];
+}
+
+export function eventsInBlocks(db: Database.Database, blocks: readonly string[]): Array<{ id: string; documents: string[] }> {
+  if (blocks.length === 0) return [];
+  const ids = new Set<string>();
+  const byBlock = db.prepare('SELECT event_id FROM event_blocks WHERE block = ?').pluck();
+  for (const block of new Set(blocks)) for (const id of byBlock.all(block) as string[]) ids.add(id);
+  const docsOf = db.prepare('SELECT doc_id FROM event_documents WHERE event_id = ? ORDER BY doc_id').pluck();
+  return [...ids].sort().map((id) => ({ id, documents: docsOf.all(id) as string[] }));
+}
+
+export function applyLinks(db: Database.Database, change: LinkChange): void {
+  const touched = new Set<string>();
+  const oldLinks = db.prepare('SELECT DISTINCT entity_id FROM document_entities WHERE doc_id = ?').pluck();
+  const dropLinks = db.prepare('DELETE FROM document_entities WHERE doc_id = ?');
+  for (const doc of change.documents) {
+    for (const id of oldLinks.all(doc) as string[]) touched.add(id);
+    dropLinks.run(doc);
+  }
+  const link = db.prepare(
+    'INSERT OR REPLACE INTO document_entities (doc_id, local_key, entity_id, mentions) VALUES (?, ?, ?, ?)',
+  );
+  for (const l of change.entityLinks) {
+    link.run(l.doc, l.localKey, l.entityId, l.mentions);
+    touched.add(l.entityId);
+  }
+  upsertEntities(db, change.entities);
+  refreshEntityCounts(db, touched);
+
+  const removeEvent = db.prepare('DELETE FROM events WHERE id = ?');
+  for (const id of change.removeEvents) removeEvent.run(id);
+  const insertEvent = db.prepare(`INSERT OR REPLACE INTO events
+    (id, type, label, date_start, date_end, place, participants, sources, document_count, source_count, point_count, conflict_count, data)
+    VALUES (@id, @type, @label, @date_start, @date_end, @place, @participants, @sources, @document_count, @source_count, @point_count, @conflict_count, @data)`);
+  const insertDoc = db.prepare('INSERT OR REPLACE INTO event_documents (event_id, doc_id, main) VALUES (?, ?, ?)');
+  const insertParticipant = db.prepare('INSERT OR IGNORE INTO event_participants (event_id, entity_id) VALUES (?, ?)');
+  const insertBlock = db.prepare('INSERT OR IGNORE INTO event_blocks (block, event_id) VALUES (?, ?)');
+  for (const { event, mainOf, blocks } of change.events) {
+    // Replacing an event must also drop its old child rows (INSERT OR REPLACE deletes the row, and
+    // the cascade its children, only when foreign keys are on; be explicit either way).
+    removeEvent.run(event.id);
+    insertEvent.run(eventRow(event));
+    const main = new Set(mainOf);
+    for (const doc of event.documents) insertDoc.run(event.id, doc, main.has(doc) ? 1 : 0);
+    for (const p of event.participants) insertParticipant.run(event.id, p.id);
+    for (const b of blocks) insertBlock.run(b, event.id);
+  }
+  const mark = db.prepare('UPDATE documents SET linked = 1 WHERE id = ?');
+  for (const doc of change.documents) mark.run(doc);
+}
+
+function eventRow(e: CompareEvent): EventRow {
+  const sources = [...new Set(e.accounts.map((a) => a.source))].sort();
+  return {
+    id: e.id,
+    type: e.type,
+    label: e.label,
+    date_start: e.date?.start ?? null,
+    date_end: e.date?.end ?? null,
+    place: e.place,
+    participants: JSON.stringify(e.participants),
+    sources: JSON.stringify(sources),
+    document_count: e.documents.length,
+    source_count: sources.length,
+    point_count: e.points.length,
+    conflict_count: e.points.filter((p) => p.status === 'conflict').length,
+    data: JSON.stringify(e),
+  };
+}
+
+function upsertEntities(db: Database.Database, entities: readonly EntityRecord[]): void {
+  const get = db.prepare('SELECT * FROM entities WHERE id = ?');
+  const put = db.prepare(`INSERT OR REPLACE INTO entities (id, name, type, aliases, roles, affiliations, document_count, mention_count)
+    VALUES (@id, @name, @type, @aliases, @roles, @affiliations, @document_count, @mention_count)`);
+  for (const e of entities) {
+    const old = get.get(e.id) as EntityRow | undefined;
+    const aliases = union(old ? (JSON.parse(old.aliases) as string[]) : [], e.aliases).sort();
+    const roles = union(old ? (JSON.parse(old.roles) as string[]) : [], e.roles);
+    const affiliations = union(old ? (JSON.parse(old.affiliations) as string[]) : [], e.affiliations).sort();
+    // The longest name seen is the most complete ("William Burns" over "Burns"); ties keep the first.
+    const name = old && old.name.length >= e.name.length ? old.name : e.name;
+    put.run({
+      id: e.id,
+      name,
+      type: e.type,
+      aliases: JSON.stringify(aliases),
+      roles: JSON.stringify(roles.slice(0, 20)),
+      affiliations: JSON.stringify(affiliations.slice(0, 20)),
+      document_count: old?.document_count ?? 0,
+      mention_count: old?.mention_count ?? 0,
+    });
+  }
+}
+
+function refreshEntityCounts(db: Database.Database, ids: ReadonlySet<string>): void {
+  const counts = db.prepare(
+    'SELECT count(DISTINCT doc_id) AS docs, coalesce(sum(mentions), 0) AS mentions FROM document_entities WHERE entity_id = ?',
+  );
+  const update = db.prepare('UPDATE entities SET document_count = ?, mention_count = ? WHERE id = ?');
+  const drop = db.prepare('DELETE FROM entities WHERE id = ?');
+  for (const id of ids) {
+    const { docs, mentions } = counts.get(id) as { docs: number; mentions: number };
+    if (docs === 0) drop.run(id);
+    else update.run(docs, mentions, id);
+  }
+}
+
+function summaryOf(row: EventRow): EventSummary {
+  const date: DateValue | null = (JSON.parse(row.data) as CompareEvent).date;
+  return {
+    id: row.id,
+    label: row.label,
+    type: row.type,
+    date,
+    place: row.place,
+    participants: JSON.parse(row.participants) as Participant[],
+    documentCount: row.document_count,
+    sourceCount: row.source_count,
+    sources: JSON.parse(row.sources) as string[],
+    conflictCount: row.conflict_count,
+    pointCount: row.point_count,
+  };
+}
+
+export function listEvents(db: Database.Database, q: EventQuery): Page<EventSummary> {
+  const where: string[] = [];
+  const params: Record<string, unknown> = {};
+  if (q.entity) {
+    where.push('e.id IN (SELECT event_id FROM event_participants WHERE entity_id = @entity)');
+    params.entity = q.entity;
+  }
+  if (q.type) {
+    where.push('e.type = @type');
+    params.type = q.type;
+  }
+  if (q.from) {
+    where.push('coalesce(e.date_end, e.date_start) >= @from');
+    params.from = q.from;
+  }
+  if (q.to) {
+    where.push('e.date_start <= @to');
+    params.to = q.to;
+  }
+  if (q.hasConflict !== undefined) where.push(q.hasConflict ? 'e.conflict_count > 0' : 'e.conflict_count = 0');
+  const words = (q.text ?? '').toLowerCase().split(/\s+/).filter(Boolean).slice(0, 8);
+  words.forEach((w, i) => {
+    where.push(`(lower(e.label) LIKE @w${i} ESCAPE '\\' OR lower(e.participants) LIKE @w${i} ESCAPE '\\')`);
+    params[`w${i}`] = `%${w.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  });
+  const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  const total = (db.prepare(`SELECT count(*) FROM events e ${clause}`).pluck().get(params) as number) ?? 0;
+  const rows = db
+    .prepare(
+      `SELECT * FROM events e ${clause}
+       ORDER BY e.date_start IS NULL, e.date_start DESC, e.document_count DESC, e.id LIMIT @limit OFFSET @offset`,
+    )
+    .all({ ...params, limit: q.limit, offset: q.offset }) as EventRow[];
+  return { total, items: rows.map(summaryOf) };
+}
+
+export function getEvent(db: Database.Database, id: string): CompareEvent | null {
+  const data = db.prepare('SELECT data FROM events WHERE id = ?').pluck().get(id) as string | undefined;
+  return data ? (JSON.parse(data) as CompareEvent) : null;
+}
+
+function entitySummary(row: EntityRow): EntitySummary {
+  return {
+    id: row.id,
+    name: row.name,
+    type: row.type,
+    aliases: JSON.parse(row.aliases) as string[],
+    roles: JSON.parse(row.roles) as string[],
+    affiliations: JSON.parse(row.affiliations) as string[],
+    documentCount: row.document_count,
+    mentionCount: row.mention_count,
+  };
+}
+
+export function listEntities(db: Database.Database, q: EntityQuery): Page<EntitySummary> {
+  const where: string[] = [];
+  const params: Record<string, unknown> = {};
+  if (q.type) {
+    where.push('type = @type');
+    params.type = q.type;
+  }
+  const words = (q.text ?? '').toLowerCase().split(/\s+/).filter(Boolean).slice(0, 8);
+  words.forEach((w, i) => {
+    where.push(`(lower(name) LIKE @w${i} ESCAPE '\\' OR lower(aliases) LIKE @w${i} ESCAPE '\\')`);
+    params[`w${i}`] = `%${w.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  });
+  const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  const total = db.prepare(`SELECT count(*) FROM entities ${clause}`).pluck().get(params) as number;
+  const rows = db
+    .prepare(`SELECT * FROM entities ${clause} ORDER BY mention_count DESC, id LIMIT @limit OFFSET @offset`)
+    .all({ ...params, limit: q.limit, offset: q.offset }) as EntityRow[];
+  return { total, items: rows.map(entitySummary) };
+}
+
+export function getEntity(db: Database.Database, id: string): EntityDetail | null {
+  const row = db.prepare('SELECT * FROM entities WHERE id = ?').get(id) as EntityRow | undefined;
+  if (!row) return null;
+  const links = db
+    .prepare(
+      `SELECT de.doc_id, de.local_key, d.title, d.date FROM document_entities de JOIN documents d ON d.id = de.doc_id
+       WHERE de.entity_id = ? ORDER BY d.date DESC, de.doc_id LIMIT ${STATEMENT_DOCS}`,
+    )
+    .all(id) as Array<{ doc_id: string; local_key: string; title: string | null; date: string | null }>;
+  const byDoc = new Map<string, { keys: Set<string>; title: string | null; date: string | null }>();
+  for (const l of links) {
+    const entry = byDoc.get(l.doc_id) ?? { keys: new Set<string>(), title: l.title, date: l.date };
+    entry.keys.add(l.local_key);
+    byDoc.set(l.doc_id, entry);
+  }
+  const findings = db.prepare(
+    "SELECT kind, span_start, span_end, data FROM findings WHERE doc_id = ? AND kind IN ('attribution', 'mention') ORDER BY kind, idx",
+  );
+  const textOf = db.prepare('SELECT substr(text, ? + 1, ?) FROM documents WHERE id = ?').pluck();
+  const statements: EntityStatement[] = [];
+  for (const [doc, { keys, title, date }] of byDoc) {
+    const rows = findings.all(doc) as Array<{ kind: string; span_start: number; span_end: number; data: string }>;
+    const mentions = rows
+      .filter((r) => r.kind === 'mention')
+      .map((r) => ({ start: r.span_start, end: r.span_end, ...(JSON.parse(r.data) as Omit<Mention, 'start' | 'end'>) }))
+      .filter((m) => keys.has(m.entity));
+    for (const r of rows) {
+      if (r.kind !== 'attribution' || statements.length >= STATEMENTS) continue;
+      const at = JSON.parse(r.data) as Omit<AttributionFinding, 'start' | 'end'>;
+      const by = at.speaker !== null && keys.has(at.speaker);
+      const about =
+        !by &&
+        mentions.some((m) => at.content.spans.some(([s, e]) => m.start >= s && m.end <= e));
+      if (!by && !about) continue;
+      const [cs, ce] = [r.span_start, r.span_end];
+      statements.push({
+        document: doc,
+        documentTitle: title,
+        date,
+        start: cs,
+        end: ce,
+        text: textOf.get(cs, ce - cs, doc) as string,
+        cue: at.cue.text,
+        relation: by ? 'by' : 'about',
+      });
+    }
+  }
+  statements.sort((x, y) => (y.date ?? '').localeCompare(x.date ?? '') || x.document.localeCompare(y.document) || x.start - y.start);
+  const related = db
+    .prepare(
+      `SELECT e.id, e.name, e.type, count(DISTINCT de.doc_id) AS documents
+       FROM document_entities de JOIN entities e ON e.id = de.entity_id
+       WHERE de.doc_id IN (SELECT doc_id FROM document_entities WHERE entity_id = @id ORDER BY doc_id DESC LIMIT ${STATEMENT_DOCS})
+         AND de.entity_id != @id
+       GROUP BY e.id ORDER BY documents DESC, e.id LIMIT ${RELATED}`,
+    )
+    .all({ id }) as Array<{ id: string; name: string; type: EntityType; documents: number }>;
+  const events = (
+    db
+      .prepare(
+        `SELECT e.id, e.label, e.data FROM event_participants p JOIN events e ON e.id = p.event_id
+         WHERE p.entity_id = ? ORDER BY e.date_start DESC, e.id LIMIT 50`,
+      )
+      .all(id) as Array<{ id: string; label: string; data: string }>
+  ).map((e) => ({ id: e.id, label: e.label, date: (JSON.parse(e.data) as CompareEvent).date }));
+  return { ...entitySummary(row), statements, related, events };
+}
