@@ -6,6 +6,7 @@
 import type { AnalysedDocument, Document, SourceRecord, Warning } from '../model/document.js';
 import { analyse } from '../nlp/pipeline.js';
 import type { Store } from '../store/store.js';
+import { linkPending } from '../link/update.js';
 import { toDocument } from './document.js';
 import { readInputs } from './inputs.js';
 
@@ -74,6 +75,8 @@ export async function ingest(paths: string[], store: Store, options: IngestOptio
       else if (result.status === 'updated') report.updated++;
       else report.unchanged++;
     }
+    // Also finishes the linking of documents an interrupted run wrote but did not link.
+    await linkPending(store, { cache: new Map(analysed.map((a) => [a.doc.id, a])) });
     options.onProgress?.(done(), report.failed.length);
   };
 
@@ -89,6 +92,7 @@ export async function ingest(paths: string[], store: Store, options: IngestOptio
     if (batch.length >= batchSize) await flush();
   }
   await flush();
+  await linkPending(store);
   report.seconds = (performance.now() - started) / 1000;
   return report;
 }

@@ -9,6 +9,7 @@ import { sentencesStage } from './sentences/stage.js';
 import { timeStage } from './time/stage.js';
 import { entitiesStage } from './entities/stage.js';
 import { attributionStage } from './attribution/stage.js';
+import { eventsStage } from './events/stage.js';
 
 export const stages: readonly Stage[] = [
   languageStage,
@@ -16,6 +17,7 @@ export const stages: readonly Stage[] = [
   timeStage,
   entitiesStage,
   attributionStage,
+  eventsStage,
 ];
 
 /** Stages that run even on text the pipeline does not analyse (language detection). */

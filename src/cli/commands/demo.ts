@@ -7,6 +7,8 @@ import { shorten } from '../output.js';
 import { ingest } from '../../ingest/run.js';
 import { openStore } from '../../store/open.js';
 import { packagePath } from '../../paths.js';
+import { serveUntilStopped } from '../../api/server.js';
+import type { Store } from '../../store/store.js';
 import type { Command } from './command.js';
 
 export const DEMO_DB = join('.rashomon', 'examples.db');
@@ -14,16 +16,26 @@ export const DEMO_DB = join('.rashomon', 'examples.db');
 export const demoCommand: Command = {
   name: 'demo',
   help: `
-rashomon demo [--db FILE]
+rashomon demo [--db FILE] [--port 8080] [--no-serve]
 
-Creates a fresh store (default ${DEMO_DB}), ingests the examples shipped with Rashomon and prints
-the documents with their dates, entities and attributions.
+Creates a fresh store (default ${DEMO_DB}), ingests the examples shipped with Rashomon, prints
+the documents with their dates, entities and attributions and the events with their accounts,
+then serves the workbench over them on 127.0.0.1 (it opens nothing by itself; Ctrl-C stops it).
 
 Example:
   npm start
 `,
   async run(argv) {
-    const { options } = parseCommand(argv, common, z.object({ db: z.string().optional(), json: z.boolean().optional() }));
+    const { options } = parseCommand(
+      argv,
+      { ...common, port: { type: 'string' }, 'no-serve': { type: 'boolean' } },
+      z.object({
+        db: z.string().optional(),
+        json: z.boolean().optional(),
+        port: z.coerce.number().int().min(0).max(65_535).default(8080),
+        'no-serve': z.boolean().optional(),
+      }),
+    );
     const db = options.db ?? DEMO_DB;
     mkdirSync(join(db, '..'), { recursive: true });
     for (const suffix of ['', '-wal', '-shm']) rmSync(db + suffix, { force: true });
@@ -55,10 +67,32 @@ Example:
         }
         process.stdout.write('\n');
       }
+      await printEvents(store);
       process.stdout.write(`Try: npx rashomon search Ukraine --db ${db}\n`);
+      if (!options['no-serve']) await serveUntilStopped({ store, host: '127.0.0.1', port: options.port });
       return report.failed.length ? EXIT.someInputsFailed : EXIT.ok;
     } finally {
       await store.close();
     }
   },
 };
+
+/** Events with more than one account first: that is where accounts can diverge. */
+async function printEvents(store: Store): Promise<void> {
+  const { items } = await store.listEvents({ limit: 200, offset: 0 });
+  const ranked = [...items].sort((a, b) => b.sourceCount - a.sourceCount || b.pointCount - a.pointCount).slice(0, 8);
+  if (ranked.length === 0) return;
+  process.stdout.write('Events, with the accounts side by side:\n\n');
+  for (const summary of ranked) {
+    const event = await store.getEvent(summary.id);
+    if (!event) continue;
+    const date = event.date ? (event.date.start === event.date.end ? event.date.start : `${event.date.start}..${event.date.end}`) : 'undated';
+    process.stdout.write(`◆ ${event.label} (${date}; ${event.documents.length} documents)  id ${event.id}\n`);
+    if (event.accounts.length) process.stdout.write(`  accounts: ${event.accounts.map((a) => a.source).join(' | ')}\n`);
+    for (const p of event.points) {
+      const tag = p.status === 'conflict' ? 'CONFLICT' : p.status === 'shared' ? 'shared' : `only ${p.sources.join(', ')}`;
+      process.stdout.write(`  [${tag}] ${shorten(p.summary, 110)}${p.reason ? `\n      reason: ${shorten(p.reason, 110)}` : ''}\n`);
+    }
+    process.stdout.write('\n');
+  }
+}

@@ -17,6 +17,11 @@ export const commands: readonly Entry[] = [
   { name: 'search', summary: 'full-text search over sentences, ranked, with highlighted snippets', load: async () => (await import('./search.js')).searchCommand },
   { name: 'stats', summary: 'counts of documents, sentences and findings in the store', load: async () => (await import('./stats.js')).statsCommand },
   { name: 'entities', summary: 'print the people, organisations and places in files (no store)', load: async () => (await import('./entities.js')).entitiesCommand },
+  { name: 'attributions', summary: 'print who said what in files (no store)', load: async () => (await import('./attributions.js')).attributionsCommand },
+  { name: 'compare', summary: 'compare the accounts of events across files, in memory: shared, one side only, conflicts', load: async () => (await import('./compare.js')).compareCommand },
+  { name: 'report', summary: 'a side-by-side report of one event (Markdown, or --html)', load: async () => (await import('./report.js')).reportCommand },
+  { name: 'serve', summary: 'serve the workbench (web app and JSON API) over the store', load: async () => (await import('./serve.js')).serveCommand },
+  { name: 'export', summary: 'export events as JSONL, CSV or a Markdown report', load: async () => (await import('./export.js')).exportCommand },
   { name: 'demo', summary: 'ingest the bundled examples into a fresh store and show what was found (npm start)', load: async () => (await import('./demo.js')).demoCommand },
 ];
 
@@ -39,6 +44,8 @@ Examples:
   rashomon docs
   rashomon search "phone call"
   rashomon show <id>
+  rashomon attributions examples/naryshkin-burns-2023-07-13.txt --json
+  rashomon compare examples/naryshkin-burns-2023-07-13.txt --json
 
 Exit codes: 0 ok, 1 some inputs failed (the rest were processed), 2 usage error.
 `;

@@ -1,0 +1,69 @@
+/**
+ * Metadata (title, date, publisher, source) of documents named by events, for the event page and
+ * the timeline. The Store has no "summaries by id" query, so this reads whole documents and keeps
+ * their metadata in a small LRU, cleared on every write through the API and aged out after a minute
+ * (another process may ingest into the same store).
+ */
+import type { CompareDocument } from '../model/compare.js';
+import type { Store } from '../store/store.js';
+
+export type DocumentMetaLookup = (ids: readonly string[]) => Promise<Map<string, CompareDocument>>;
+
+interface Entry {
+  meta: CompareDocument;
+  at: number;
+}
+
+export class DocumentMetaCache {
+  private readonly entries = new Map<string, Entry>();
+
+  constructor(
+    private readonly store: Store,
+    private readonly capacity = 5000,
+    private readonly maxAgeMs = 60_000,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  clear(): void {
+    this.entries.clear();
+  }
+
+  /** Metadata of the ids that exist, in a map by id; unknown ids are left out. */
+  async get(ids: readonly string[]): Promise<Map<string, CompareDocument>> {
+    const found = new Map<string, CompareDocument>();
+    const missing: string[] = [];
+    const now = this.now();
+    for (const id of new Set(ids)) {
+      const entry = this.entries.get(id);
+      if (entry && now - entry.at < this.maxAgeMs) {
+        // Re-insert: a Map iterates in insertion order, so the oldest used entry is first.
+        this.entries.delete(id);
+        this.entries.set(id, entry);
+        found.set(id, entry.meta);
+      } else {
+        missing.push(id);
+      }
+    }
+    const read = await Promise.all(missing.map((id) => this.store.getDocument(id)));
+    for (const stored of read) {
+      if (!stored) continue;
+      const d = stored.doc;
+      const meta: CompareDocument = {
+        id: d.id,
+        title: d.title,
+        date: d.date,
+        publisher: d.publisher,
+        source: d.source,
+        main_event: null,
+      };
+      found.set(d.id, meta);
+      this.entries.set(d.id, { meta, at: now });
+    }
+    while (this.entries.size > this.capacity) {
+      const oldest = this.entries.keys().next();
+      if (oldest.done) break;
+      this.entries.delete(oldest.value);
+    }
+    return found;
+  }
+}
