@@ -1,13 +1,17 @@
 /**
  * Trains the attribution tagger on PolNeAR train and writes models/attribution.json.
  *
- *   node <build>/scripts/train-attribution.js            train on all of train, write the model
- *   node <build>/scripts/train-attribution.js --holdout 10  train on 9/10 of train, score the other 1/10
+ *   node <build>/scripts/train-attribution.js             train on all of train, write the model
+ *   node <build>/scripts/train-attribution.js --holdout 5  train on 4/5 of train, score the other 1/5
+ *                                                          with the evaluation's definitions (tuning
+ *                                                          happens here, never on dev)
  *
- * Two levels of averaged structured perceptron (first-order, Viterbi over BIO tags). Level 2 reads
- * level 1's tags; on training documents those come from level-1 models that did not see them
- * (k-fold jackknife), so level 2 learns from the kind of mistakes level 1 makes on new text.
- * Deterministic: fixed document order, seeded shuffles, no parallelism.
+ * An averaged structured perceptron (first-order, Viterbi over BIO tags, hashed features), trained
+ * on every annotation file of train (a document two annotators marked counts twice). `--levels 2`
+ * stacks a second tagger that reads the first one's tags (jackknifed over `--folds` on the training
+ * documents, so it learns from the first level's mistakes on unseen text): +1.5 points of
+ * attribution F1 on held-out train for 1.6 times the stage's run time, so the shipped model has one
+ * level. Deterministic: fixed document order, seeded shuffles; about 20 s on one core.
  */
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -16,11 +20,11 @@ import { goldTags, loadSplit, splitDir, splitExists, type PolnearDocument } from
 import { toDocument } from '../src/ingest/document.js';
 import type { AnalysedDocument, Document } from '../src/model/document.js';
 import { tokenContext, type TokenContext } from '../src/nlp/attribution/context.js';
-import { baseFeatures, biasBucket, stackedFeatures, type FeatureMatrix } from '../src/nlp/attribution/features.js';
+import { baseFeatures, stackedFeatures, type FeatureMatrix } from '../src/nlp/attribution/features.js';
 import { findAttributions } from '../src/nlp/attribution/find.js';
 import { decodeModel, encodeModel, modelPath, type AttributionModel } from '../src/nlp/attribution/model.js';
 import { emptyWeights, tagAll, viterbi, type TaggerWeights } from '../src/nlp/attribution/tagger.js';
-import { B_CUE, TAG_COUNT } from '../src/nlp/attribution/tags.js';
+import { TAG_COUNT } from '../src/nlp/attribution/tags.js';
 import { sentencesStage } from '../src/nlp/sentences/stage.js';
 
 interface Example {
@@ -44,7 +48,6 @@ const { values: opts } = parseArgs({
     folds: { type: 'string', default: '4' },
     levels: { type: 'string', default: '1' },
     out: { type: 'string' },
-    'cue-bias': { type: 'string' },
     'first-annotator': { type: 'boolean', default: false },
   },
 });
@@ -215,17 +218,11 @@ function main(): void {
     const heldOut = examples.filter((ex) => held(ex) && ex.first);
     model.levels.forEach((_, k) => report(`held-out, level ${k + 1}`, score(heldOut, { levels: model.levels.slice(0, k + 1) })));
     report('held-out, as stored (8-bit)', score(heldOut, decodeModel(encodeModel(model, ''))));
-    for (const bias of (opts['cue-bias'] ?? '').split(',').filter(Boolean).map(Number)) {
-      const last = model.levels[model.levels.length - 1] as TaggerWeights;
-      const biased = { ...last, emission: Float32Array.from(last.emission, (v) => v * last.scale), scale: 1 };
-      const b = biasBucket(BUCKETS) * TAG_COUNT;
-      biased.emission[b + B_CUE] = (biased.emission[b + B_CUE] as number) + bias;
-      report(`held-out, cue bias ${bias}`, score(heldOut, { levels: [...model.levels.slice(0, -1), biased] }));
-    }
   }
   const out = opts.out ?? (every > 0 ? null : modelPath());
   if (out) {
-    const json = encodeModel(model, 'PolNeAR train (networkdynamics/PolNeAR, first annotator per document)');
+    const trainedOn = `PolNeAR train (networkdynamics/PolNeAR c3eee833), ${trainOn.length} annotation files${every > 0 ? `, 1/${every} held out` : ''}`;
+    const json = encodeModel(model, trainedOn);
     writeFileSync(out, json);
     log(`wrote ${out} (${(json.length / 1024).toFixed(0)} KiB)`);
   }

@@ -4,7 +4,7 @@
  * Quote state is tracked per paragraph: curly marks say which way they face; a straight mark opens
  * when it follows a space or a paragraph start. A quote still open at the end of a paragraph is the
  * news convention for a quote that runs on (the next paragraph opens again), so every paragraph
- * starts outside quotes and the open-at-end case is a feature of its own.
+ * starts outside quotes and such paragraphs are linked into one quote run.
  */
 import type { Token } from '../../model/document.js';
 import type { Sentence } from '../../model/findings.js';
@@ -26,8 +26,8 @@ export interface TokenContext {
   /** 1 when the token's paragraph ends inside an open quote. */
   runsOn: Uint8Array;
   /**
-   * Paragraphs that one running quote spans share a number (the first paragraph's index); -1 for
-   * a paragraph that is not part of a quote running over several paragraphs.
+   * Paragraphs that one running quote spans share a number (the run's first token); -1 for a
+   * paragraph that is not part of a quote running over several paragraphs.
    */
   quoteRun: Int32Array;
   paragraph: Int32Array;

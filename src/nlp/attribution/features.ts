@@ -14,7 +14,6 @@ import { FeatureSink, hashString, HashCache, type FeatureMatrix } from './hashin
 import { B_CUE, I_CUE, O, roleOf } from './tags.js';
 
 export type { FeatureMatrix } from './hashing.js';
-export { biasBucket } from './hashing.js';
 
 const NONE = hashString('∅');
 const OUTSIDE = hashString('⊥');

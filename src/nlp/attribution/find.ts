@@ -1,9 +1,11 @@
 /**
- * Attributions of an analysed document: tag the tokens (level 1, then level 2 reading level 1's
- * tags), cut the tags into chunks, group the chunks into relations, describe each relation.
+ * Attributions of an analysed document: tag the tokens (each level of the model in turn), fix the
+ * "according to" sentences, cut the tags into chunks, group the chunks into relations, add the
+ * relations nested in a content, describe each relation. Findings come in text order of their cue.
  */
 import type { AnalysedDocument } from '../../model/document.js';
 import type { AttributionFinding } from '../../model/findings.js';
+import { applyAccordingTo } from './according.js';
 import { tokenContext, type TokenContext } from './context.js';
 import { toFinding } from './details.js';
 import { baseFeatures, stackedFeatures } from './features.js';
@@ -38,8 +40,10 @@ export function tagDocument(a: AnalysedDocument, model: AttributionModel): { ctx
 export function findAttributions(a: AnalysedDocument, model: AttributionModel): AttributionFinding[] {
   if (a.tokens.length === 0) return [];
   const { ctx, tags } = tagDocument(a, model);
+  applyAccordingTo(tags, ctx);
   const relations = relationsOf(chunksOf(tags, a.tokens, a.sentences), ctx);
   relations.push(...nestedRelations(relations, ctx));
+  relations.sort((x, y) => x.cue.first - y.cue.first);
   return relations.map((r) => toFinding(a, ctx, r));
 }
 

@@ -25,13 +25,8 @@ function mix(h: number, x: number): number {
   return m ^ (m >>> 15);
 }
 
-export function featureId(template: number, a: number, b: number, c: number, mask: number): number {
+function featureId(template: number, a: number, b: number, c: number, mask: number): number {
   return mix(mix(mix(Math.imul(template, 0x9e3779b1), a), b), c) & mask;
-}
-
-/** The bucket of the always-on feature (template 1): its weights are the tags' biases. */
-export function biasBucket(buckets: number): number {
-  return featureId(1, 0, 0, 0, buckets - 1);
 }
 
 const CACHE_LIMIT = 100_000;

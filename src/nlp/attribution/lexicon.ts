@@ -1,13 +1,14 @@
 /**
  * The attribution lexicon in one place: cue words by class (a tagger feature), the stance each cue
- * lemma carries, the words that mark a channel ("told The Wall Street Journal") and negation.
+ * lemma carries, and the words that negate a cue.
  *
  * Stance is the reporter's stance towards the content as the cue word signals it:
- * - neutral: the verb only reports (say, tell, state, add, note, write, mention, explain, emphasize);
+ * - neutral: the verb only reports (say, tell, state, add, note, write, mention, explain, emphasize,
+ *   affirm, argue, assert) - the default for any cue not listed below;
  * - distancing: the verb puts the content at arm's length, the reporter does not vouch for it
- *   (claim, allege, insist, contend, purport, maintain, assert);
+ *   (claim, allege, insist, contend, purport, maintain);
  * - endorsing: the verb presents the content as fact (factive verbs: reveal, confirm, acknowledge,
- *   admit, concede, point out, show, prove, demonstrate, affirm).
+ *   admit, concede, point out, show, prove, demonstrate, establish, verify, discover).
  */
 
 export type CueClass =
@@ -67,9 +68,9 @@ export const CUE_CLASS: ReadonlyMap<string, CueClass> = (() => {
   return map;
 })();
 
-const DISTANCING = 'claim allege contend purport maintain insist assert argue';
+const DISTANCING = 'claim allege contend purport maintain insist';
 /** "point" counts only as "point out" (the stage checks the particle). */
-const ENDORSING = 'reveal confirm acknowledge admit concede show prove demonstrate affirm establish verify discover point';
+const ENDORSING = 'reveal confirm acknowledge admit concede show prove demonstrate establish verify discover point';
 
 export const STANCE: ReadonlyMap<string, Stance> = new Map<string, Stance>([
   ...DISTANCING.split(' ').map((w): [string, Stance] => [w, 'distancing']),

@@ -6,7 +6,8 @@
  * where crossing a sentence boundary costs as much as a long stretch of words, so a quote split by
  * '", he said, "' gives one relation with two content pieces. Sources and cues are paired closest
  * first, one source per cue; a cue left without a source shares the source of an earlier
- * cue of its sentence ("X said A and added B"). A cue that gets no content is no relation.
+ * cue of its sentence ("X said A and added B"). Nothing is taken from another paragraph, except the
+ * pieces of a quote that runs over paragraphs. A cue that gets no content is no relation.
  */
 import type { Token } from '../../model/document.js';
 import type { TokenContext } from './context.js';
