@@ -11,6 +11,7 @@ import type { Mention } from '../../src/model/findings.js';
 import { tokenContext } from '../../src/nlp/attribution/context.js';
 import { attributionsToContract } from '../../src/nlp/attribution/contract.js';
 import { negatedAt, speakerOf, stanceOf } from '../../src/nlp/attribution/details.js';
+import { nestedRelations } from '../../src/nlp/attribution/nested.js';
 import { relationsOf } from '../../src/nlp/attribution/structure.js';
 import { B_CONTENT, B_CUE, B_SOURCE, chunksOf, I_CONTENT, I_CUE, I_SOURCE, O, type Chunk } from '../../src/nlp/attribution/tags.js';
 import { sentencesStage } from '../../src/nlp/sentences/stage.js';
@@ -76,6 +77,38 @@ describe('grouping tagged chunks into relations', () => {
     const tags = tagsFrom('.QQQQ.SCQQ.');
     const relations = relationsOf(chunksOf(tags, a.tokens, a.sentences), tokenContext(text, a.tokens, a.sentences));
     expect(relations.map((r) => r.content.map((c) => text.slice(c.start, c.end)))).toEqual([['it was']]);
+  });
+});
+
+describe('relations nested in a content', () => {
+  const texts = (a: AnalysedDocument, chunks: readonly Chunk[]): string[] => chunks.map((c) => a.doc.text.slice(c.start, c.end));
+
+  it('reads the inner relation to the end of the sentence when the tagger stopped the outer content early', () => {
+    const text = 'It is clear that the allies have affirmed that any decisions on war and peace rest with Kyiv.';
+    const a = parse(text);
+    // The outer content stops after "war"; nothing else holds the rest of the sentence.
+    const tags = tagsFrom('SCCQQQQQQQQQQ......');
+    const ctx = tokenContext(text, a.tokens, a.sentences);
+    const outer = relationsOf(chunksOf(tags, a.tokens, a.sentences), ctx);
+    const inner = nestedRelations(outer, ctx);
+    expect(inner).toHaveLength(1);
+    expect(texts(a, inner[0]?.source ?? [])).toEqual(['the allies']);
+    expect(texts(a, [inner[0]?.cue as Chunk])).toEqual(['have affirmed']);
+    expect(texts(a, inner[0]?.content ?? [])).toEqual(['any decisions on war and peace rest with Kyiv']);
+  });
+
+  it('gives a participle after a comma the outer source, and ends the outer content at the comma', () => {
+    const text = 'The White House emphasized that talks are crucial, stating that "nothing will be agreed."';
+    const a = parse(text);
+    const tags = tagsFrom('SSSCQQQQQQQQQQQQQQ');
+    const ctx = tokenContext(text, a.tokens, a.sentences);
+    const outer = relationsOf(chunksOf(tags, a.tokens, a.sentences), ctx);
+    const inner = nestedRelations(outer, ctx);
+    expect(texts(a, outer[0]?.content ?? [])).toEqual(['that talks are crucial']);
+    expect(inner).toHaveLength(1);
+    expect(texts(a, inner[0]?.source ?? [])).toEqual(['The White House']);
+    expect(texts(a, [inner[0]?.cue as Chunk])).toEqual(['stating']);
+    expect(texts(a, inner[0]?.content ?? [])).toEqual(['"nothing will be agreed."']);
   });
 });
 

@@ -154,9 +154,14 @@ describe('openStore', () => {
     await again.close();
   });
 
-  it('says plainly that PostgreSQL is not available yet, without echoing a password', async () => {
-    const attempt = openStore('postgres://analyst:secret@db.example.org/rashomon');
-    await expect(attempt).rejects.toThrow('PostgreSQL store not yet available');
-    await expect(attempt).rejects.toMatchObject({ context: { url: 'postgres://analyst:***@db.example.org/rashomon' } });
+  it('takes a postgres:// URL as PostgreSQL and never echoes its password in the error', async () => {
+    const error = (await openStore('postgres://analyst:secret@127.0.0.1:1/rashomon').catch((e: unknown) => e)) as {
+      message: string;
+      context?: unknown;
+    };
+    expect(error).toBeInstanceOf(Error);
+    expect(error.message).not.toContain('secret');
+    expect(JSON.stringify(error.context ?? {})).not.toContain('secret');
+    expect(`${error.message} ${JSON.stringify(error.context ?? {})}`).toContain('analyst:***@127.0.0.1:1');
   });
 });

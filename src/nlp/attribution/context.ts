@@ -7,7 +7,7 @@
  * starts outside quotes and such paragraphs are linked into one quote run.
  */
 import type { Token } from '../../model/document.js';
-import type { Sentence } from '../../model/findings.js';
+import type { Mention, Sentence } from '../../model/findings.js';
 import { CUE_CLASS, type CueClass } from './lexicon.js';
 import { B_CUE, I_CUE } from './tags.js';
 
@@ -33,6 +33,11 @@ export interface TokenContext {
   paragraph: Int32Array;
   sentenceFirst: Int32Array;
   sentenceLast: Int32Array;
+  /**
+   * The entities stage's mention the token is part of, as "type/form" ("person/name",
+   * "organization/description", ...), or null: a person or organisation is a likely source.
+   */
+  mention: Array<string | null>;
   /** Cue class of the token from the lexicon, or null. */
   cueClass: Array<CueClass | null>;
   /**
@@ -46,7 +51,12 @@ export interface TokenContext {
 
 const OPENERS_BEFORE = /[\s([{\u2014\u2013-]/;
 
-export function tokenContext(text: string, tokens: readonly Token[], sentences: readonly Sentence[]): TokenContext {
+export function tokenContext(
+  text: string,
+  tokens: readonly Token[],
+  sentences: readonly Sentence[],
+  mentions: readonly Mention[] = [],
+): TokenContext {
   const n = tokens.length;
   const ctx: TokenContext = {
     tokens,
@@ -58,6 +68,7 @@ export function tokenContext(text: string, tokens: readonly Token[], sentences: 
     paragraph: new Int32Array(n),
     sentenceFirst: new Int32Array(n),
     sentenceLast: new Int32Array(n),
+    mention: new Array<string | null>(n).fill(null),
     cueClass: new Array<CueClass | null>(n).fill(null),
     forced: new Int8Array(n).fill(-1),
     sequences: [],
@@ -70,6 +81,7 @@ export function tokenContext(text: string, tokens: readonly Token[], sentences: 
     ctx.sentenceLast[i] = s ? s.lastToken - 1 : i;
     ctx.cueClass[i] = cueClassAt(tokens, i);
   }
+  markMentions(ctx, mentions);
   for (let i = 0; i + 1 < n; i++) {
     if ((tokens[i] as Token).norm !== 'according' || (tokens[i + 1] as Token).norm !== 'to') continue;
     if (ctx.paragraph[i] !== ctx.paragraph[i + 1]) continue;
@@ -86,6 +98,17 @@ export function tokenContext(text: string, tokens: readonly Token[], sentences: 
   }
   linkRunningQuotes(ctx);
   return ctx;
+}
+
+/** Mentions come in text order, as do tokens: one pass over both. */
+function markMentions(ctx: TokenContext, mentions: readonly Mention[]): void {
+  const sorted = [...mentions].sort((x, y) => x.start - y.start);
+  let i = 0;
+  for (const m of sorted) {
+    while (i < ctx.tokens.length && (ctx.tokens[i] as Token).start < m.start) i++;
+    const label = `${m.type}/${m.form}`;
+    for (let j = i; j < ctx.tokens.length && (ctx.tokens[j] as Token).start < m.end; j++) ctx.mention[j] = label;
+  }
 }
 
 function cueClassAt(tokens: readonly Token[], i: number): CueClass | null {

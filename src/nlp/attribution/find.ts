@@ -16,7 +16,7 @@ import { tagAll } from './tagger.js';
 import { chunksOf, O } from './tags.js';
 
 export function tagDocument(a: AnalysedDocument, model: AttributionModel): { ctx: TokenContext; tags: Uint8Array } {
-  const ctx = tokenContext(a.doc.text, a.tokens, a.sentences);
+  const ctx = tokenContext(a.doc.text, a.tokens, a.sentences, a.mentions);
   let tags: Uint8Array | undefined;
   const base = model.levels[0] ? baseFeatures(ctx, model.levels[0].buckets) : null;
   for (const level of model.levels) {

@@ -34,20 +34,27 @@ const CLASSES: Record<CueClass, string> = {
     'boast complain emphasize emphasise stress underscore highlight observe caution suggest propose predict ' +
     'acknowledge concede call dub label characterize characterise brand refer cite quote read tout echo insist ' +
     'posit affirm assert announce release issue publish retort counter lament muse mock accord according ' +
-    'express discuss address present deliver portray list remind',
-  argue: 'claim allege contend purport maintain argue deny dispute reject dismiss question challenge doubt',
+    'express discuss address present deliver portray list remind shout yell scream whisper mutter chant cry ' +
+    'exclaim interject recount signal hint imply clarify elaborate detail outline summarize summarise brief ' +
+    'notify reassure confide confess email text blog broadcast proclaim pronounce attest invoke reference ' +
+    'opine quote relate relay convey acknowledge',
+  argue:
+    'claim allege contend purport maintain argue deny dispute reject dismiss question challenge doubt rebut ' +
+    'refute contradict counter object protest insinuate speculate theorize theorise hypothesize surmise',
   factive: 'reveal confirm admit point show prove demonstrate find discover establish verify indicate',
   cognition:
     'think believe know feel expect hope fear worry wonder suspect consider view see assume guess imagine ' +
     'understand realize realise recognize recognise figure reckon estimate anticipate want wish prefer like ' +
-    'remember forget agree disagree decide learn seek favor embrace compare',
+    'remember forget agree disagree decide learn seek favor embrace compare deem regard perceive sense ' +
+    'presume infer deduce trust bet gauge calculate forecast concur',
   evidence: 'show suggest indicate find reveal estimate project conclude',
   appear: 'seem appear sound look',
   hearsay: 'reportedly allegedly purportedly apparently reputedly supposedly',
   evaluate:
     'criticize criticise praise accuse blame attack defend endorse support oppose denounce condemn slam blast ' +
     'applaud welcome back champion hail fault chide scold rebuke thank congratulate credit charge push promote ' +
-    'identify convince',
+    'identify convince decry lambast lambaste bash knock ridicule deride tease taunt insult scoff sneer rail ' +
+    'grumble gripe',
   request: 'urge call demand ask request plead implore press encourage invite order instruct advise recommend',
   commit: 'promise vow pledge threaten warn guarantee assure swear commit offer refuse decline',
   noun:
