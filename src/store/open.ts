@@ -1,8 +1,8 @@
 /**
  * Which store a command uses: `--db` when given, else `RASHOMON_DB`, else `./rashomon.db`.
- * A `postgres://` location selects the PostgreSQL store (not yet available).
+ * A `postgres://` or `postgresql://` URL selects the PostgreSQL store; anything else is a SQLite file.
  */
-import { StoreError } from './errors.js';
+import { openPostgresStore } from './postgres.js';
 import { openSqliteStore } from './sqlite.js';
 import type { Store } from './store.js';
 
@@ -18,19 +18,11 @@ export function resolveStoreLocation(dbOption?: string, env: NodeJS.ProcessEnv =
 
 export async function openStore(dbOption?: string, env: NodeJS.ProcessEnv = process.env): Promise<Store> {
   const location = resolveStoreLocation(dbOption, env);
-  if (location.engine === 'postgres') {
-    throw new StoreError('open', 'PostgreSQL store not yet available; use a SQLite file path for --db or RASHOMON_DB', {
-      url: redact(location.url),
-    });
-  }
+  // Errors name the database with its password masked (postgres-sql.ts redactUrl).
+  if (location.engine === 'postgres') return openPostgresStore(location.url);
   return openSqliteStore(location.path);
 }
 
 function nonEmpty(value: string | undefined): string | undefined {
   return value !== undefined && value.trim() !== '' ? value : undefined;
-}
-
-/** A connection URL may hold a password; errors must not. */
-function redact(url: string): string {
-  return url.replace(/\/\/([^:@/]*):[^@/]*@/, '//$1:***@');
 }

@@ -106,6 +106,74 @@ export const migrations: readonly Migration[] = [
         PRIMARY KEY (doc_id, idx)
       );
     `,
+    // Text compares and sorts by code point (COLLATE "C", as SQLite's BINARY), whatever the
+    // database's locale, so ids, dates and names order the same on both engines. Full-text search is
+    // a stored tsvector over each sentence with a GIN index instead of FTS5.
+    postgres: `
+      CREATE TABLE documents (
+        id            TEXT COLLATE "C" PRIMARY KEY,
+        content_hash  TEXT COLLATE "C" NOT NULL,
+        title         TEXT COLLATE "C",
+        date          TEXT COLLATE "C",
+        publisher     TEXT COLLATE "C",
+        source        TEXT COLLATE "C",
+        url           TEXT COLLATE "C",
+        byline        TEXT COLLATE "C",
+        lang          TEXT COLLATE "C",
+        path          TEXT COLLATE "C",
+        text          TEXT NOT NULL,
+        text_length   INTEGER NOT NULL,
+        body_start    INTEGER NOT NULL,
+        analysed      INTEGER NOT NULL CHECK (analysed IN (0, 1)),
+        sentence_count INTEGER NOT NULL,
+        ingested_at   TEXT COLLATE "C" NOT NULL,
+        updated_at    TEXT COLLATE "C" NOT NULL
+      );
+      CREATE INDEX documents_content_hash ON documents (content_hash);
+      CREATE INDEX documents_date ON documents (date);
+      CREATE INDEX documents_publisher ON documents (publisher);
+      CREATE INDEX documents_source ON documents (source);
+
+      CREATE TABLE sentences (
+        id           BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        doc_id       TEXT COLLATE "C" NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+        idx          INTEGER NOT NULL,
+        span_start   INTEGER NOT NULL,
+        span_end     INTEGER NOT NULL,
+        paragraph    INTEGER NOT NULL,
+        first_token  INTEGER NOT NULL,
+        last_token   INTEGER NOT NULL,
+        text         TEXT NOT NULL,
+        -- Kept by the engine itself: no trigger to forget, nothing to get out of step.
+        tsv          TSVECTOR GENERATED ALWAYS AS (to_tsvector('english', text)) STORED,
+        UNIQUE (doc_id, idx),
+        CHECK (span_start >= 0 AND span_end >= span_start)
+      );
+      CREATE INDEX sentences_tsv ON sentences USING GIN (tsv);
+
+      CREATE TABLE findings (
+        doc_id      TEXT COLLATE "C" NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+        kind        TEXT COLLATE "C" NOT NULL,
+        idx         INTEGER NOT NULL,
+        span_start  INTEGER NOT NULL,
+        span_end    INTEGER NOT NULL,
+        data        TEXT NOT NULL,
+        PRIMARY KEY (doc_id, kind, idx),
+        CHECK (span_start >= 0 AND span_end >= span_start)
+      );
+      CREATE INDEX findings_kind ON findings (kind);
+
+      CREATE TABLE warnings (
+        doc_id      TEXT COLLATE "C" NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+        idx         INTEGER NOT NULL,
+        code        TEXT COLLATE "C" NOT NULL,
+        stage       TEXT COLLATE "C" NOT NULL,
+        message     TEXT NOT NULL,
+        span_start  INTEGER,
+        span_end    INTEGER,
+        PRIMARY KEY (doc_id, idx)
+      );
+    `,
   },
   {
     version: 2,
@@ -178,6 +246,77 @@ export const migrations: readonly Migration[] = [
       CREATE TABLE event_blocks (
         block     TEXT NOT NULL,
         event_id  TEXT NOT NULL REFERENCES events (id) ON DELETE CASCADE,
+        PRIMARY KEY (block, event_id)
+      );
+      CREATE INDEX event_blocks_event ON event_blocks (event_id);
+    `,
+    // Several processes may link at once: a document is claimed with FOR UPDATE SKIP LOCKED while a
+    // process links it, and the events of a neighbourhood are rewritten under advisory locks on
+    // their blocking keys (see postgres-links.ts); the tables are the same.
+    postgres: `
+      ALTER TABLE documents ADD COLUMN linked INTEGER NOT NULL DEFAULT 0;
+      -- On id, not on linked: claims take the unlinked documents in id order.
+      CREATE INDEX documents_unlinked ON documents (id) WHERE linked = 0;
+
+      CREATE TABLE entities (
+        id             TEXT COLLATE "C" PRIMARY KEY,
+        name           TEXT COLLATE "C" NOT NULL,
+        type           TEXT COLLATE "C" NOT NULL,
+        aliases        TEXT NOT NULL,
+        roles          TEXT NOT NULL,
+        affiliations   TEXT NOT NULL,
+        document_count INTEGER NOT NULL,
+        mention_count  INTEGER NOT NULL
+      );
+      CREATE INDEX entities_rank ON entities (mention_count DESC, id);
+      CREATE INDEX entities_type_rank ON entities (type, mention_count DESC, id);
+
+      CREATE TABLE document_entities (
+        doc_id     TEXT COLLATE "C" NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+        local_key  TEXT COLLATE "C" NOT NULL,
+        entity_id  TEXT COLLATE "C" NOT NULL,
+        mentions   INTEGER NOT NULL,
+        PRIMARY KEY (doc_id, local_key)
+      );
+      CREATE INDEX document_entities_entity ON document_entities (entity_id, doc_id);
+
+      CREATE TABLE events (
+        id             TEXT COLLATE "C" PRIMARY KEY,
+        type           TEXT COLLATE "C" NOT NULL,
+        label          TEXT COLLATE "C" NOT NULL,
+        date_start     TEXT COLLATE "C",
+        date_end       TEXT COLLATE "C",
+        place          TEXT COLLATE "C",
+        participants   TEXT NOT NULL,
+        sources        TEXT NOT NULL,
+        document_count INTEGER NOT NULL,
+        source_count   INTEGER NOT NULL,
+        point_count    INTEGER NOT NULL,
+        conflict_count INTEGER NOT NULL,
+        data           TEXT NOT NULL
+      );
+      CREATE INDEX events_date ON events (date_start DESC, id);
+      CREATE INDEX events_type ON events (type, date_start DESC);
+      CREATE INDEX events_conflicts ON events (conflict_count, date_start DESC);
+
+      CREATE TABLE event_documents (
+        event_id  TEXT COLLATE "C" NOT NULL REFERENCES events (id) ON DELETE CASCADE,
+        doc_id    TEXT COLLATE "C" NOT NULL,
+        main      INTEGER NOT NULL,
+        PRIMARY KEY (event_id, doc_id)
+      );
+      CREATE INDEX event_documents_doc ON event_documents (doc_id);
+
+      CREATE TABLE event_participants (
+        event_id   TEXT COLLATE "C" NOT NULL REFERENCES events (id) ON DELETE CASCADE,
+        entity_id  TEXT COLLATE "C" NOT NULL,
+        PRIMARY KEY (event_id, entity_id)
+      );
+      CREATE INDEX event_participants_entity ON event_participants (entity_id);
+
+      CREATE TABLE event_blocks (
+        block     TEXT COLLATE "C" NOT NULL,
+        event_id  TEXT COLLATE "C" NOT NULL REFERENCES events (id) ON DELETE CASCADE,
         PRIMARY KEY (block, event_id)
       );
       CREATE INDEX event_blocks_event ON event_blocks (event_id);

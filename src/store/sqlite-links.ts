@@ -268,10 +268,12 @@ export function getEntity(db: Database.Database, id: string): EntityDetail | nul
   const findings = db.prepare(
     "SELECT kind, span_start, span_end, data FROM findings WHERE doc_id = ? AND kind IN ('attribution', 'mention') ORDER BY kind, idx",
   );
-  const textOf = db.prepare('SELECT substr(text, ? + 1, ?) FROM documents WHERE id = ?').pluck();
+  // Sliced in JS: offsets are UTF-16 code units, SQLite's substr counts code points.
+  const textOf = db.prepare('SELECT text FROM documents WHERE id = ?').pluck();
   const statements: EntityStatement[] = [];
   for (const [doc, { keys, title, date }] of byDoc) {
     const rows = findings.all(doc) as Array<{ kind: string; span_start: number; span_end: number; data: string }>;
+    let text: string | null = null;
     const mentions = rows
       .filter((r) => r.kind === 'mention')
       .map((r) => ({ start: r.span_start, end: r.span_end, ...(JSON.parse(r.data) as Omit<Mention, 'start' | 'end'>) }))
@@ -291,7 +293,7 @@ export function getEntity(db: Database.Database, id: string): EntityDetail | nul
         date,
         start: cs,
         end: ce,
-        text: textOf.get(cs, ce - cs, doc) as string,
+        text: (text ??= textOf.get(doc) as string).slice(cs, ce),
         cue: at.cue.text,
         relation: by ? 'by' : 'about',
       });
