@@ -14,7 +14,8 @@ export const MAX_LINE_BYTES = 256 * 1024 * 1024;
 
 function describe(value: unknown): string {
   if (value === null) return 'null';
-  return Array.isArray(value) ? 'an array' : `a ${typeof value}`;
+  if (Array.isArray(value)) return 'an array';
+  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
 }
 
 /** Optional metadata: a string, or null / absent for "not given". */
@@ -61,14 +62,34 @@ export function parseJsonlLine(line: string, lineNumber: number, path: string): 
   return success(...toRecord(parsed.data, `${path}:${lineNumber}`));
 }
 
+/**
+ * Half of a surrogate pair without its other half. JSON can write one (`"\ud800"`), but it is not
+ * Unicode text: a store writes it as UTF-8 and reads back something else, of another length, and
+ * every offset after it would be wrong.
+ */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/** U+FFFD for each lone surrogate: one code unit for one, so offsets into the text stay the same. */
+function wellFormed(value: string): string {
+  return value.replace(LONE_SURROGATE, '\ufffd');
+}
+
 function toRecord(input: JsonlRecord, path: string): [SourceRecord, Warning[]] {
-  const record: SourceRecord = { text: input.text, path };
+  const record: SourceRecord = { text: wellFormed(input.text), path };
   const warnings: Warning[] = [];
+  const replaced = record.text === input.text ? [] : ['text'];
   for (const field of OPTIONAL_FIELDS) {
     const value = input[field];
     // Ids are kept exactly; other metadata is trimmed, and empty means absent.
     const kept = field === 'id' ? value : value?.trim();
-    if (kept) record[field] = kept;
+    if (!kept) continue;
+    record[field] = wellFormed(kept);
+    if (record[field] !== kept) replaced.push(field);
+  }
+  if (replaced.length > 0) {
+    warnings.push(
+      ingestWarning('lone-surrogate', `${replaced.join(', ')}: lone UTF-16 surrogates (\\uD800-\\uDFFF escapes without their pair) replaced by U+FFFD`),
+    );
   }
   const date = input.date?.trim();
   if (date) {
