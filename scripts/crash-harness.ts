@@ -290,6 +290,16 @@ async function checkStore(target: Target, reference: StoreDump, final: boolean):
   }
 }
 
+/** How long `rashomon ingest` takes to start and stop with nothing to read (a store kept apart). */
+async function startupTime(bin: string, dir: string, target: Target, options: CrashOptions): Promise<number> {
+  const empty = join(dir, 'empty');
+  mkdirSync(empty, { recursive: true });
+  const db = target.engine === 'sqlite' ? join(dir, 'startup.db') : target.db;
+  const started = performance.now();
+  await startIngest(bin, ingestArgs(empty, { ...target, db }, options)).exit;
+  return Math.round(performance.now() - started);
+}
+
 async function referenceRun(bin: string, corpus: string, target: Target, options: CrashOptions): Promise<{ dump: StoreDump; seconds: number }> {
   const started = performance.now();
   const { exit } = startIngest(bin, ingestArgs(corpus, target, options));
@@ -339,11 +349,20 @@ export async function runCrashHarness(options: CrashOptions): Promise<CrashRepor
     const target = await makeTarget('killed');
     targets.push(target);
     const random = rng(options.seed * 7919 + 17);
-    // On average a run gets 1/kills of the uninterrupted run's time, so the kills spread over the
-    // whole corpus; some land during start-up (opening the store, migrations), some in a write.
-    const meanMs = (reference.seconds * 1000) / options.kills;
+    const startupMs = await startupTime(bin, dir, target, options);
+    // One kill in eight lands during start-up (loading, opening the store, migrations); the others
+    // after it, each run getting on average 1/kills of the uninterrupted run's working time, so the
+    // kills spread over the whole corpus and land in analysis, writes and linking alike.
+    const meanMs = Math.max(200, (reference.seconds * 1000 - startupMs) / options.kills);
+    log(`  start-up ${startupMs} ms; kills after it ${Math.round(meanMs)} ms apart on average`);
+    // Before its first write a run only reads and analyses; a kill there that stored nothing moves
+    // the floor of later kills up, so they land where documents are written and linked.
+    let floorMs = startupMs;
+    let storedBefore = 0;
     for (let k = 0; k < options.kills; k++) {
-      const afterMs = Math.round(150 + random() * 2 * meanMs);
+      const r = random();
+      const inStartup = r < 0.125;
+      const afterMs = Math.round(inStartup ? 50 + (r / 0.125) * startupMs : floorMs + random() * 2 * meanMs);
       const { child, exit } = startIngest(bin, ingestArgs(corpus, target, options));
       const timer = setTimeout(() => child.kill('SIGKILL'), afterMs);
       const result = await exit;
@@ -353,6 +372,8 @@ export async function runCrashHarness(options: CrashOptions): Promise<CrashRepor
       if (landed) report.killsLanded++;
       else if (result.code !== 0) report.problems.push(`run ${k + 1} failed before the kill (exit ${result.code}): ${result.stderr.slice(-500)}`);
       const check = await checkStore(target, reference.dump, false);
+      if (landed && !inStartup && check.stored === storedBefore) floorMs = Math.max(floorMs, afterMs);
+      storedBefore = check.stored;
       report.kills.push({ afterMs, landed, stored: check.stored, problems: check.problems });
       report.problems.push(...check.problems.map((p) => `after kill ${k + 1} (${afterMs} ms, ${check.stored} stored): ${p}`));
       log(`  kill ${k + 1}/${options.kills} at ${afterMs} ms: ${landed ? 'killed' : 'run had finished'}; ${check.stored} documents stored; ${check.problems.length ? check.problems.join('; ') : 'store sound'}`);
