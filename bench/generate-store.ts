@@ -23,7 +23,8 @@
  *   node dist/bench/generate-store.js [--docs 1000000] [--pool 2000] [--force]
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, renameSync, rmSync, statSync, statfsSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, statfsSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
@@ -98,6 +99,18 @@ export async function generateStore(options: GenerateOptions): Promise<Generated
   await writeVariants(partial, options.docs, analysed, linked, log);
   renameSync(partial, path);
   return describe(path, pool, (performance.now() - started) / 1000);
+}
+
+/** The biggest store already generated under .bench/ for this schema, if any. */
+export function largestGeneratedStore(): GeneratedStore | null {
+  const dir = packagePath('.bench');
+  if (!existsSync(dir)) return null;
+  const found = readdirSync(dir)
+    .map((name) => new RegExp(`^store-(\\d+)-pool(\\d+)-schema${latestVersion}\\.db$`).exec(name))
+    .filter((m): m is RegExpExecArray => m !== null)
+    .map((m) => ({ path: join(dir, m[0]), docs: Number(m[1]), pool: Number(m[2]) }))
+    .sort((a, b) => b.docs - a.docs)[0];
+  return found ? describe(found.path, found.pool, 0) : null;
 }
 
 function freeBytes(dir: string): number {
