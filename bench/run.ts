@@ -80,6 +80,7 @@ if (parts.has('workers')) {
   log(`  two analysis workers              ${pad(workers.two_docs_per_s, 8)} docs/s   linking ${Math.round(workers.two_link_share * 100)}% of the time`);
   log(`  speed-up (target 1.7)             ${pad(workers.speedup, 8)}`);
   log(`  not counting linking: ${workers.one_unlinked_docs_per_s} -> ${workers.two_unlinked_docs_per_s} docs/s, speed-up ${workers.unlinked_speedup}`);
+  log(`  analysis alone (no store): ${workers.analysis_one_docs_per_s} -> ${workers.analysis_two_docs_per_s} docs/s, speed-up ${workers.analysis_speedup}`);
   log(`  re-ingest, all unchanged          ${pad(workers.reingest_unchanged_docs_per_s, 8)} docs/s   (load average at the end ${workers.load_average})`);
 }
 

@@ -7,7 +7,9 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { toDocument } from '../src/ingest/document.js';
 import { ingest, type IngestReport } from '../src/ingest/run.js';
+import { WorkerPool, inThreadAnalyser, type Analyser } from '../src/ingest/workers.js';
 import { openSqliteStore } from '../src/store/sqlite.js';
 import type { GeneratedArticle } from './corpus.js';
 import { median, round } from './stats.js';
@@ -26,6 +28,10 @@ export interface WorkerFigures {
   two_unlinked_docs_per_s: number;
   unlinked_speedup: number;
   mb_per_s_two: number;
+  /** Analysis alone (no store, no linking): this thread against a pool of two workers. */
+  analysis_one_docs_per_s: number;
+  analysis_two_docs_per_s: number;
+  analysis_speedup: number;
   reingest_unchanged_docs_per_s: number;
   /** 1-minute load average of the machine when the measure ended (2 cores: above 2 means contention). */
   load_average: number;
@@ -61,6 +67,7 @@ export async function measureWorkers(corpus: readonly GeneratedArticle[], repeat
     const unlinked = (w: 1 | 2): number => median(runs[w].map((x) => x.seconds - x.linkSeconds));
     const share = (w: 1 | 2): number => median(runs[w].map((x) => x.linkSeconds / x.seconds));
     const reingest = await reingestRate(file, dir);
+    const analysis = await analysisRates(corpus, repeats);
     return {
       documents: corpus.length,
       repeats,
@@ -73,12 +80,40 @@ export async function measureWorkers(corpus: readonly GeneratedArticle[], repeat
       two_unlinked_docs_per_s: round(corpus.length / unlinked(2)),
       unlinked_speedup: round(unlinked(1) / unlinked(2), 2),
       mb_per_s_two: round(bytes / 1e6 / seconds(2), 2),
+      analysis_one_docs_per_s: round(corpus.length / analysis.one),
+      analysis_two_docs_per_s: round(corpus.length / analysis.two),
+      analysis_speedup: round(analysis.one / analysis.two, 2),
       reingest_unchanged_docs_per_s: reingest,
       load_average: round(loadavg()[0] ?? 0, 2),
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** Seconds to analyse the corpus in batches of 64, in this thread and with two workers (medians). */
+async function analysisRates(corpus: readonly GeneratedArticle[], repeats: number): Promise<{ one: number; two: number }> {
+  const docs = corpus.map((a) => toDocument({ id: a.id, text: a.text, date: a.date, publisher: a.publisher, title: a.title }));
+  const time = async (analyser: Analyser): Promise<number> => {
+    const started = performance.now();
+    const batches = [];
+    for (let i = 0; i < docs.length; i += 64) batches.push(analyser.analyse(docs.slice(i, i + 64)));
+    await Promise.all(batches);
+    return (performance.now() - started) / 1000;
+  };
+  const one: number[] = [];
+  const two: number[] = [];
+  const pool = new WorkerPool(2);
+  try {
+    await pool.analyse(docs.slice(0, 4));
+    for (let r = 0; r < repeats; r++) {
+      one.push(await time(inThreadAnalyser()));
+      two.push(await time(pool));
+    }
+  } finally {
+    await pool.close();
+  }
+  return { one: median(one), two: median(two) };
 }
 
 async function reingestRate(file: string, dir: string): Promise<number> {
