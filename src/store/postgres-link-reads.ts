@@ -2,39 +2,12 @@
  * Reading cross-document events and entities back from PostgreSQL: the same queries and the same
  * results as sqlite-links.ts (NULLs placed explicitly, since PostgreSQL sorts them first in DESC).
  */
-import type { CompareEvent, Participant } from '../model/compare.js';
-import type { AttributionFinding, DateValue, EntityType, Mention } from '../model/findings.js';
+import type { CompareEvent } from '../model/compare.js';
+import type { AttributionFinding, EntityType, Mention } from '../model/findings.js';
+import { entitySummary, eventSummary, RELATED, STATEMENT_DOCS, STATEMENTS, type EntityRow, type EventRow } from './link-rows.js';
 import type { Queryable } from './postgres-sql.js';
 import type { EntityDetail, EntityQuery, EntityStatement, EntitySummary, EventQuery, EventSummary, Page } from './store.js';
 
-interface EventRow {
-  id: string;
-  type: string;
-  label: string;
-  place: string | null;
-  participants: string;
-  sources: string;
-  document_count: number;
-  source_count: number;
-  point_count: number;
-  conflict_count: number;
-  data: string;
-}
-
-interface EntityRow {
-  id: string;
-  name: string;
-  type: EntityType;
-  aliases: string;
-  roles: string;
-  affiliations: string;
-  document_count: number;
-  mention_count: number;
-}
-
-const STATEMENT_DOCS = 200;
-const STATEMENTS = 200;
-const RELATED = 12;
 const WORDS = 8;
 
 /** Conditions over numbered parameters. */
@@ -62,23 +35,6 @@ function likePatterns(text: string | undefined): string[] {
   return words.map((w) => `%${w.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
 }
 
-function summaryOf(row: EventRow): EventSummary {
-  const date: DateValue | null = (JSON.parse(row.data) as CompareEvent).date;
-  return {
-    id: row.id,
-    label: row.label,
-    type: row.type,
-    date,
-    place: row.place,
-    participants: JSON.parse(row.participants) as Participant[],
-    documentCount: row.document_count,
-    sourceCount: row.source_count,
-    sources: JSON.parse(row.sources) as string[],
-    conflictCount: row.conflict_count,
-    pointCount: row.point_count,
-  };
-}
-
 export async function listEvents(db: Queryable, q: EventQuery): Promise<Page<EventSummary>> {
   const where = new Where();
   if (q.entity) where.add(q.entity, (p) => `e.id IN (SELECT event_id FROM event_participants WHERE entity_id = ${p})`);
@@ -92,31 +48,18 @@ export async function listEvents(db: Queryable, q: EventQuery): Promise<Page<Eve
   const clause = where.clause;
   const total = (await db.query<{ n: number }>(`SELECT count(*) AS n FROM events e ${clause}`, where.params)).rows[0]?.n ?? 0;
   const paging = where.page(q.limit, q.offset);
-  const { rows } = await db.query<EventRow>(
+  const { rows } = await db.query<Omit<EventRow, 'date_start' | 'date_end'>>(
     `SELECT * FROM events e ${clause}
      ORDER BY e.date_start IS NULL, e.date_start DESC, e.document_count DESC, e.id ${paging}`,
     where.params,
   );
-  return { total, items: rows.map(summaryOf) };
+  return { total, items: rows.map(eventSummary) };
 }
 
 export async function getEvent(db: Queryable, id: string): Promise<CompareEvent | null> {
   const { rows } = await db.query<{ data: string }>('SELECT data FROM events WHERE id = $1', [id]);
   const data = rows[0]?.data;
   return data ? (JSON.parse(data) as CompareEvent) : null;
-}
-
-function entitySummary(row: EntityRow): EntitySummary {
-  return {
-    id: row.id,
-    name: row.name,
-    type: row.type,
-    aliases: JSON.parse(row.aliases) as string[],
-    roles: JSON.parse(row.roles) as string[],
-    affiliations: JSON.parse(row.affiliations) as string[],
-    documentCount: row.document_count,
-    mentionCount: row.mention_count,
-  };
 }
 
 export async function listEntities(db: Queryable, q: EntityQuery): Promise<Page<EntitySummary>> {

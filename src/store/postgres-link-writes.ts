@@ -5,7 +5,7 @@
  * as sqlite-links.ts writes, in set-wise statements.
  */
 import type { PoolClient } from 'pg';
-import type { CompareEvent } from '../model/compare.js';
+import { eventRow, mergeEntity } from './link-rows.js';
 import type { EntityRecord, LinkChange } from './store.js';
 
 /** Events the change deletes or replaces. */
@@ -39,20 +39,6 @@ export async function writeLinkChange(client: PoolClient, change: LinkChange): P
   await client.query('DELETE FROM events WHERE id = ANY($1::text[])', [rewrittenEvents(change)]);
   await insertEvents(client, [...lastById(change.events.map((e) => [e.event.id, e] as const)).values()]);
   await client.query('UPDATE documents SET linked = 1 WHERE id = ANY($1::text[])', [docs]);
-}
-
-const union = (a: readonly string[], b: readonly string[]): string[] => [...new Set([...a, ...b])];
-
-/** As the SQLite store merges: aliases and affiliations sorted, roles in order seen, the longest name. */
-function mergeEntity(old: { name: string; aliases: string[]; roles: string[]; affiliations: string[] } | undefined, e: EntityRecord) {
-  return {
-    id: e.id,
-    name: old && old.name.length >= e.name.length ? old.name : e.name,
-    type: e.type,
-    aliases: union(old?.aliases ?? [], e.aliases).sort(),
-    roles: union(old?.roles ?? [], e.roles).slice(0, 20),
-    affiliations: union(old?.affiliations ?? [], e.affiliations).sort().slice(0, 20),
-  };
 }
 
 /**
@@ -139,25 +125,6 @@ async function insertEvents(client: PoolClient, records: LinkChange['events']): 
     'INSERT INTO event_blocks (block, event_id) SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT DO NOTHING',
     [blocks.map((b) => b[0]), blocks.map((b) => b[1])],
   );
-}
-
-function eventRow(e: CompareEvent) {
-  const sources = [...new Set(e.accounts.map((a) => a.source))].sort();
-  return {
-    id: e.id,
-    type: e.type,
-    label: e.label,
-    date_start: e.date?.start ?? null,
-    date_end: e.date?.end ?? null,
-    place: e.place,
-    participants: JSON.stringify(e.participants),
-    sources: JSON.stringify(sources),
-    document_count: e.documents.length,
-    source_count: sources.length,
-    point_count: e.points.length,
-    conflict_count: e.points.filter((p) => p.status === 'conflict').length,
-    data: JSON.stringify(e),
-  };
 }
 
 /** The last value for each key, in order of first appearance (INSERT OR REPLACE keeps the last write). */

@@ -3,8 +3,9 @@
  * CLI, API and web app read them back with.
  */
 import type Database from 'better-sqlite3';
-import type { CompareEvent, Participant } from '../model/compare.js';
-import type { AttributionFinding, DateValue, EntityType, Mention } from '../model/findings.js';
+import type { CompareEvent } from '../model/compare.js';
+import type { AttributionFinding, EntityType, Mention } from '../model/findings.js';
+import { entitySummary, eventRow, eventSummary, mergeEntity, RELATED, STATEMENT_DOCS, STATEMENTS, type EntityRow, type EventRow } from './link-rows.js';
 import type {
   EntityDetail,
   EntityQuery,
@@ -16,39 +17,6 @@ import type {
   LinkChange,
   Page,
 } from './store.js';
-
-interface EventRow {
-  id: string;
-  type: string;
-  label: string;
-  date_start: string | null;
-  date_end: string | null;
-  place: string | null;
-  participants: string;
-  sources: string;
-  document_count: number;
-  source_count: number;
-  point_count: number;
-  conflict_count: number;
-  data: string;
-}
-
-interface EntityRow {
-  id: string;
-  name: string;
-  type: EntityType;
-  aliases: string;
-  roles: string;
-  affiliations: string;
-  document_count: number;
-  mention_count: number;
-}
-
-const STATEMENT_DOCS = 200;
-const STATEMENTS = 200;
-const RELATED = 12;
-
-const union = (a: readonly string[], b: readonly string[]): string[] => [...new Set([...a, ...b])];
 
 export function unlinkedDocuments(db: Database.Database, limit: number): string[] {
   return db.prepare('SELECT id FROM documents WHERE linked = 0 ORDER BY id LIMIT ?').pluck().all(limit) as string[];
@@ -103,43 +71,18 @@ export function applyLinks(db: Database.Database, change: LinkChange): void {
   for (const doc of change.documents) mark.run(doc);
 }
 
-function eventRow(e: CompareEvent): EventRow {
-  const sources = [...new Set(e.accounts.map((a) => a.source))].sort();
-  return {
-    id: e.id,
-    type: e.type,
-    label: e.label,
-    date_start: e.date?.start ?? null,
-    date_end: e.date?.end ?? null,
-    place: e.place,
-    participants: JSON.stringify(e.participants),
-    sources: JSON.stringify(sources),
-    document_count: e.documents.length,
-    source_count: sources.length,
-    point_count: e.points.length,
-    conflict_count: e.points.filter((p) => p.status === 'conflict').length,
-    data: JSON.stringify(e),
-  };
-}
-
 function upsertEntities(db: Database.Database, entities: readonly EntityRecord[]): void {
   const get = db.prepare('SELECT * FROM entities WHERE id = ?');
   const put = db.prepare(`INSERT OR REPLACE INTO entities (id, name, type, aliases, roles, affiliations, document_count, mention_count)
     VALUES (@id, @name, @type, @aliases, @roles, @affiliations, @document_count, @mention_count)`);
   for (const e of entities) {
     const old = get.get(e.id) as EntityRow | undefined;
-    const aliases = union(old ? (JSON.parse(old.aliases) as string[]) : [], e.aliases).sort();
-    const roles = union(old ? (JSON.parse(old.roles) as string[]) : [], e.roles);
-    const affiliations = union(old ? (JSON.parse(old.affiliations) as string[]) : [], e.affiliations).sort();
-    // The longest name seen is the most complete ("William Burns" over "Burns"); ties keep the first.
-    const name = old && old.name.length >= e.name.length ? old.name : e.name;
+    const merged = mergeEntity(old && entitySummary(old), e);
     put.run({
-      id: e.id,
-      name,
-      type: e.type,
-      aliases: JSON.stringify(aliases),
-      roles: JSON.stringify(roles.slice(0, 20)),
-      affiliations: JSON.stringify(affiliations.slice(0, 20)),
+      ...merged,
+      aliases: JSON.stringify(merged.aliases),
+      roles: JSON.stringify(merged.roles),
+      affiliations: JSON.stringify(merged.affiliations),
       document_count: old?.document_count ?? 0,
       mention_count: old?.mention_count ?? 0,
     });
@@ -157,23 +100,6 @@ function refreshEntityCounts(db: Database.Database, ids: ReadonlySet<string>): v
     if (docs === 0) drop.run(id);
     else update.run(docs, mentions, id);
   }
-}
-
-function summaryOf(row: EventRow): EventSummary {
-  const date: DateValue | null = (JSON.parse(row.data) as CompareEvent).date;
-  return {
-    id: row.id,
-    label: row.label,
-    type: row.type,
-    date,
-    place: row.place,
-    participants: JSON.parse(row.participants) as Participant[],
-    documentCount: row.document_count,
-    sourceCount: row.source_count,
-    sources: JSON.parse(row.sources) as string[],
-    conflictCount: row.conflict_count,
-    pointCount: row.point_count,
-  };
 }
 
 export function listEvents(db: Database.Database, q: EventQuery): Page<EventSummary> {
@@ -209,25 +135,12 @@ export function listEvents(db: Database.Database, q: EventQuery): Page<EventSumm
        ORDER BY e.date_start IS NULL, e.date_start DESC, e.document_count DESC, e.id LIMIT @limit OFFSET @offset`,
     )
     .all({ ...params, limit: q.limit, offset: q.offset }) as EventRow[];
-  return { total, items: rows.map(summaryOf) };
+  return { total, items: rows.map(eventSummary) };
 }
 
 export function getEvent(db: Database.Database, id: string): CompareEvent | null {
   const data = db.prepare('SELECT data FROM events WHERE id = ?').pluck().get(id) as string | undefined;
   return data ? (JSON.parse(data) as CompareEvent) : null;
-}
-
-function entitySummary(row: EntityRow): EntitySummary {
-  return {
-    id: row.id,
-    name: row.name,
-    type: row.type,
-    aliases: JSON.parse(row.aliases) as string[],
-    roles: JSON.parse(row.roles) as string[],
-    affiliations: JSON.parse(row.affiliations) as string[],
-    documentCount: row.document_count,
-    mentionCount: row.mention_count,
-  };
 }
 
 export function listEntities(db: Database.Database, q: EntityQuery): Page<EntitySummary> {
