@@ -76,11 +76,11 @@ export function readRoutes({ store, meta }: ReadDeps): Hono {
     const id = validate(idParam, c.req.param('id'), 'event id');
     const event = await store.getEvent(id);
     if (!event) throw notFound(`no event with id '${id}'`);
-    const documents = await meta.get(event.documents);
+    const [documents, mains] = await Promise.all([meta.get(event.documents), store.mainEvents(event.documents)]);
     const body: EventDetailResponse = {
       documents: event.documents.flatMap((d) => {
         const found = documents.get(d);
-        return found ? [{ ...found, main_event: null }] : [];
+        return found ? [{ ...found, main_event: mains.get(d) ?? null }] : [];
       }),
       events: [event],
     };

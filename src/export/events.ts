@@ -31,11 +31,12 @@ export async function* eventsToExport(store: Store, options: ExportOptions = {})
 /** Title, date and publisher of the documents an event names (unknown ids left out). */
 export async function documentsOf(store: Store, event: CompareEvent): Promise<Map<string, CompareDocument>> {
   const found = new Map<string, CompareDocument>();
+  const mains = await store.mainEvents(event.documents);
   for (const id of event.documents) {
     const stored = await store.getDocument(id);
     if (!stored) continue;
     const d = stored.doc;
-    found.set(id, { id, title: d.title, date: d.date, publisher: d.publisher, source: d.source, main_event: null });
+    found.set(id, { id, title: d.title, date: d.date, publisher: d.publisher, source: d.source, main_event: mains.get(id) ?? null });
   }
   return found;
 }

@@ -255,6 +255,14 @@ export class PostgresStore implements Store {
     return reads.getEvent(this.pool, id);
   }
 
+  async mainEvents(documents: readonly string[]): Promise<Map<string, string>> {
+    const { rows } = await this.pool.query<{ doc_id: string; event_id: string }>(
+      'SELECT doc_id, min(event_id) AS event_id FROM event_documents WHERE doc_id = ANY($1::text[]) AND main = 1 GROUP BY doc_id',
+      [[...new Set(documents)]],
+    );
+    return new Map(rows.map((r) => [r.doc_id, r.event_id]));
+  }
+
   async listEntities(query: EntityQuery): Promise<Page<EntitySummary>> {
     return inSnapshot(this.pool, (client) => reads.listEntities(client, query));
   }

@@ -332,6 +332,16 @@ export class SqliteStore implements Store {
     return links.getEvent(this.db, id);
   }
 
+  async mainEvents(documents: readonly string[]): Promise<Map<string, string>> {
+    const found = new Map<string, string>();
+    const statement = this.shapedStatement('SELECT event_id FROM event_documents WHERE doc_id = ? AND main = 1 ORDER BY event_id LIMIT 1').pluck();
+    for (const doc of new Set(documents)) {
+      const event = statement.get(doc) as string | undefined;
+      if (event !== undefined) found.set(doc, event);
+    }
+    return found;
+  }
+
   async listEntities(query: EntityQuery): Promise<Page<EntitySummary>> {
     return this.db.transaction(() => links.listEntities(this.db, query))();
   }

@@ -151,6 +151,8 @@ export interface Store {
   listEvents(query: EventQuery): Promise<Page<EventSummary>>;
   /** One event in the `compare` shape: accounts side by side and points. */
   getEvent(id: string): Promise<CompareEvent | null>;
+  /** The main event of each of these documents that has one (document id -> event id). */
+  mainEvents(documents: readonly string[]): Promise<Map<string, string>>;
   /** Entities across documents, most mentioned first. */
   listEntities(query: EntityQuery): Promise<Page<EntitySummary>>;
   getEntity(id: string): Promise<EntityDetail | null>;

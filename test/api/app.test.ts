@@ -178,9 +178,9 @@ describe('events', () => {
     const event = body.events[0];
     expect(event?.accounts.map((a) => a.source)).toEqual(['U.S. officials', 'Naryshkin']);
     expect(event?.points.map((p) => p.status)).toEqual(['shared', 'conflict', 'only']);
-    expect(body.documents.map((d) => [d.id, d.date])).toEqual([
-      [fx.seedId, '2023-07-13'],
-      ['wsj-burns-call', '2023-06-30'],
+    expect(body.documents.map((d) => [d.id, d.date, d.main_event])).toEqual([
+      [fx.seedId, '2023-07-13', 'ev-call'],
+      ['wsj-burns-call', '2023-06-30', 'ev-call'],
     ]);
     expect((await app.request('/api/events/ev-none')).status).toBe(404);
   });

@@ -211,6 +211,12 @@ export function withLinks(inner: Store, events: CompareEvent[], entities: Entity
   const overrides: Partial<Store> = {
     listEvents,
     getEvent: async (id) => events.find((e) => e.id === id) ?? null,
+    // Each document's main event is the first fixture event that names it.
+    mainEvents: async (docs) =>
+      new Map(docs.flatMap((d) => {
+        const main = events.find((e) => e.documents.includes(d));
+        return main ? [[d, main.id] as const] : [];
+      })),
     listEntities,
     getEntity: async (id) => entities.find((e) => e.id === id) ?? null,
   };

@@ -75,6 +75,12 @@ describe('rashomon CLI', () => {
     const stats = JSON.parse(cli(['stats', '--db', db, '--json']).stdout) as { documents: number; sentences: number };
     expect(stats.documents).toBe(1);
     expect(stats.sentences).toBeGreaterThan(20);
+    // The store names the document's main event, as `compare` does.
+    const compared = JSON.parse(cli(['compare', SEED.pathname, '--json']).stdout) as { documents: Array<{ main_event: string | null }> };
+    const main = compared.documents[0]?.main_event;
+    expect(main).toMatch(/^ev/);
+    const event = JSON.parse(cli(['event', main as string, '--db', db, '--json']).stdout) as { documents: Array<{ id: string; main_event: string | null }> };
+    expect(event.documents).toEqual([expect.objectContaining({ id: hit.docId, main_event: main })]);
   });
 
   it.skipIf(!existsSyncSafe(BASIL))('ingests BASIL dev: 150 added, then 150 unchanged', () => {

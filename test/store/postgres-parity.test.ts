@@ -67,7 +67,12 @@ if (reason !== null) {
     for (const { id } of ea.items) {
       const [x, y] = await both((s) => s.getEvent(id));
       expect(y).toEqual(x);
+      const [mx, my] = await both((s) => s.mainEvents(x?.documents ?? []));
+      expect(my).toEqual(mx);
     }
+    const mains = await sqlite.mainEvents((await sqlite.listDocuments(page)).items.map((d) => d.id));
+    expect(mains.size).toBeGreaterThan(5);
+    for (const [doc, event] of mains) expect((await sqlite.getEvent(event))?.documents).toContain(doc);
     const [na, nb] = await both((s) => s.listEntities(page));
     expect(na.total).toBeGreaterThan(10);
     expect(nb).toEqual(na);

@@ -32,11 +32,12 @@ Examples:
         return EXIT.someInputsFailed;
       }
       const documents: CompareDocument[] = [];
+      const mains = await store.mainEvents(event.documents);
       for (const docId of event.documents) {
         const stored = await store.getDocument(docId);
         if (!stored) continue;
         const d = stored.doc;
-        documents.push({ id: d.id, title: d.title, date: d.date, publisher: d.publisher, source: d.source, main_event: null });
+        documents.push({ id: d.id, title: d.title, date: d.date, publisher: d.publisher, source: d.source, main_event: mains.get(d.id) ?? null });
       }
       if (options.json) printJson({ documents, events: [event] });
       else process.stdout.write(renderMarkdown(event, documents));
