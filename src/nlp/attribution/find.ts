@@ -1,12 +1,13 @@
 /**
  * Attributions of an analysed document: tag the tokens (each level of the model in turn), fix the
- * "according to" sentences, cut the tags into chunks, group the chunks into relations, add the
+ * "according to" sentences and quotation dashes, cut the tags into chunks, group the chunks into relations, add the
  * relations nested in a content, describe each relation. Findings come in text order of their cue.
  */
 import type { AnalysedDocument } from '../../model/document.js';
 import type { AttributionFinding } from '../../model/findings.js';
 import { applyAccordingTo } from './according.js';
 import { tokenContext, type TokenContext } from './context.js';
+import { quotationDashes } from './dash.js';
 import { toFinding } from './details.js';
 import { baseFeatures, stackedFeatures } from './features.js';
 import type { AttributionModel } from './model.js';
@@ -41,7 +42,9 @@ export function findAttributions(a: AnalysedDocument, model: AttributionModel): 
   if (a.tokens.length === 0) return [];
   const { ctx, tags } = tagDocument(a, model);
   applyAccordingTo(tags, ctx);
+  const signed = quotationDashes(tags, ctx);
   const relations = relationsOf(chunksOf(tags, a.tokens, a.sentences), ctx);
+  relations.push(...signed);
   relations.push(...nestedRelations(relations, ctx));
   relations.sort((x, y) => x.cue.first - y.cue.first);
   return relations.map((r) => toFinding(a, ctx, r));
