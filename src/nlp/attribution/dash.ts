@@ -26,7 +26,8 @@ export function quotationDashes(tags: Uint8Array, ctx: TokenContext): Relation[]
     return { role, first, last, start: (tokens[first] as Token).start, end: (tokens[last] as Token).end };
   };
   for (let i = 1; i < tokens.length; i++) {
-    if (!DASH.test((tokens[i] as Token).text)) continue;
+    const text = (tokens[i] as Token).text;
+    if (text.length !== 1 || !DASH.test(text)) continue;
     const last = nameEnd(tokens, ctx, i + 1, ctx.paragraph[i] as number);
     if (last < 0) continue;
     const post = signedPost(ctx, i, last);
