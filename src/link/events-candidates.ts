@@ -11,7 +11,10 @@
  *     shared participant is enough only when both are dated to the same day.
  * People are compared by surname when one side knows only the surname ("Burns" = "William
  * Burns"), by global id otherwise (src/link/entities.ts), so the rule depends on the two
- * candidates alone and never on what else was ingested first.
+ * candidates alone and never on what else was ingested first. Generic participants ("officials",
+ * "experts", the United Nations as a forum) take part in countless unrelated events: they are
+ * shown, but neither count as shared nor serve as blocking keys, or they would chain unrelated
+ * meetings into one event.
  */
 import type { AnalysedDocument } from '../model/document.js';
 import type { DateValue, EntityType, EventFinding } from '../model/findings.js';
@@ -53,6 +56,19 @@ export interface EventCandidate {
   published: Day | null;
   /** Stands for a document without events: grouped by its story alone, never a group member. */
   storyOnly: boolean;
+}
+
+/** Organisations named as a forum of many unrelated events rather than as a party to one. */
+const GENERIC_ORGANISATIONS = new Set(['organization:united-nations']);
+
+/** A participant that says nothing about which event this is (see the module comment). */
+export function isGeneric(p: Pick<ParticipantRef, 'id' | 'type'>): boolean {
+  return p.type === 'group' || GENERIC_ORGANISATIONS.has(p.id);
+}
+
+/** The participants that tell events apart. */
+export function specificParticipants(c: Pick<EventCandidate, 'participants'>): ParticipantRef[] {
+  return c.participants.filter((p) => !isGeneric(p));
 }
 
 /** Days before publication an undated main event can be from; any other undated event. */
@@ -184,6 +200,7 @@ export function windowsOverlap(a: [Day, Day] | null, b: [Day, Day] | null): bool
 export function sharedParticipants(a: EventCandidate, b: EventCandidate): number {
   let shared = 0;
   for (const p of a.participants) {
+    if (isGeneric(p)) continue;
     if (b.participants.some((q) => p.key === q.key && (p.id === q.id || p.surnameOnly || q.surnameOnly))) shared++;
   }
   return shared;
@@ -195,7 +212,7 @@ export function sameEvent(a: EventCandidate, b: EventCandidate): boolean {
   if (!compatibleTypes(a.type, b.type)) return false;
   if (!windowsOverlap(a.window, b.window)) return false;
   const shared = sharedParticipants(a, b);
-  const needed = a.participants.length >= 2 && b.participants.length >= 2 ? 2 : 1;
+  const needed = specificParticipants(a).length >= 2 && specificParticipants(b).length >= 2 ? 2 : 1;
   if (shared < needed) return false;
   if (a.family !== 'story' && WEAK_FAMILIES.has(a.family) && shared < 2 && !(a.dayPrecise && b.dayPrecise)) return false;
   return true;

@@ -1,6 +1,7 @@
 /**
  * Incremental event grouping with blocking. Candidates are filed under block keys, and a new
- * candidate is compared only with those already filed under one of its keys:
+ * candidate is compared only with those already filed under one of its keys (generic participants,
+ * events-candidates.ts, are never keys):
  *   - `family|participant|bucket`: the type family, one participant's match key, and each 16-day
  *     bucket its date window covers (a year-precision date covers 23); and `family|p+q|bucket` for
  *     each pair of participants. Two candidates that can be one event share a family, a day and
@@ -17,7 +18,7 @@
 import type { AnalysedDocument } from '../model/document.js';
 import { mainEvent } from '../nlp/events/main.js';
 import { WEAK_FAMILIES, type EventFamily } from '../nlp/events/ontology.js';
-import { candidatesOf, sameEvent, storyCandidate, windowsOverlap, type EventCandidate, type ParticipantRef } from './events-candidates.js';
+import { candidatesOf, sameEvent, specificParticipants, storyCandidate, windowsOverlap, type EventCandidate, type ParticipantRef } from './events-candidates.js';
 import { storyKeys, storyProfile, storySimilarity, type StoryProfile } from './events-story.js';
 
 export interface GroupingOptions {
@@ -71,7 +72,7 @@ export class EventIndex {
       const keys = c.storyOnly ? [] : eventKeys(indexed);
       const stories = indexed.story ? this.storyBlockKeys(indexed) : [];
       this.blocksOf.push([...keys, ...stories]);
-      this.file(index, keys, indexed.participants.length >= 2, (o) => sameEvent(indexed, o));
+      this.file(index, keys, specificParticipants(indexed).length >= 2, (o) => sameEvent(indexed, o));
       this.file(index, stories, false, (o) => this.sameStory(indexed, o));
     }
     this.mains.set(a.doc.id, mainIndex);
@@ -155,7 +156,7 @@ export class EventIndex {
  * nothing and is not filed at all.
  */
 function weakKeys(c: EventCandidate): string[] {
-  const people = [...new Set(c.participants.map((x) => x.key))].sort();
+  const people = [...new Set(specificParticipants(c).map((x) => x.key))].sort();
   const keys: string[] = [];
   if (c.dayPrecise && c.window) {
     const day = c.window[0];
@@ -215,7 +216,7 @@ export function eventKeys(c: EventCandidate): string[] {
   if (WEAK_FAMILIES.has(c.family as EventFamily)) return weakKeys(c);
   const bucketList = buckets(c);
   const keys: string[] = [];
-  const people = [...new Set(c.participants.map((x) => x.key))].sort();
+  const people = [...new Set(specificParticipants(c).map((x) => x.key))].sort();
   for (const p of people) for (const b of bucketList) keys.push(`${c.family}|${p}|${b}`);
   keys.push(...pairKeys(c.family, people, bucketList));
   return keys;

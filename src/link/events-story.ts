@@ -10,7 +10,7 @@ import type { AnalysedDocument } from '../model/document.js';
 import type { EntityFinding, EntityType } from '../model/findings.js';
 import { titledEntities } from '../nlp/events/main.js';
 import { readTitle } from '../nlp/events/title.js';
-import { matchKey } from './events-candidates.js';
+import { isGeneric, matchKey } from './events-candidates.js';
 
 export interface StoryProfile {
   /** Entity match key -> salience weight, the most salient few only. */
@@ -103,10 +103,11 @@ export function storySimilarity(a: StoryProfile, b: StoryProfile): { entities: n
 
 /**
  * The most salient entities' match keys: the blocks a document's story is compared in. People
- * and organisations first: countries and groups are named in most international news.
+ * and organisations first: countries and groups are named in most international news. Generic
+ * participants (events-candidates.ts) are never keys: they would block every story together.
  */
 export function storyKeys(p: StoryProfile, count = 3): string[] {
-  const keys = [...p.entities.keys()];
+  const keys = [...p.entities.keys()].filter((k) => !isGeneric({ id: k, type: k.slice(0, k.indexOf(':')) as EntityType }));
   const actors = keys.filter((k) => k.startsWith('person:') || k.startsWith('organization:'));
   return (actors.length > 0 ? actors : keys).slice(0, count);
 }

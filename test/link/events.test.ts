@@ -182,3 +182,39 @@ describe('grouping cost', () => {
     expect(new Set(mainEvent.values()).size).toBe(200);
   });
 });
+
+/** The synthetic document with generic participants added to its event ("officials", the UN). */
+function withGeneric(a: AnalysedDocument, generic: Array<[EntityType, string]>): AnalysedDocument {
+  for (const [type, name] of generic) {
+    const key = `e${a.entities.length + 1}`;
+    const span = { start: 0, end: 1 };
+    a.mentions.push({ kind: 'mention', ...span, text: name, type, entity: key, form: 'name' });
+    a.entities.push({ kind: 'entity', ...span, key, name, type, aliases: [], roles: [], affiliations: [], mentions: [span] });
+    a.events[0]?.participants.push(key);
+  }
+  return a;
+}
+
+describe('generic participants', () => {
+  const officials: Array<[EntityType, string]> = [['group', 'officials'], ['organization', 'United Nations']];
+  const meeting = (id: string, people: Array<[string, string]>): AnalysedDocument => withGeneric(synthetic(id, 10, people, 'meeting'), officials);
+
+  it('does not chain meetings of other people through officials or the United Nations', () => {
+    const docs = [
+      meeting('a', [['Anna', 'Morrow'], ['Boris', 'Volkov']]),
+      meeting('b', [['Anna', 'Morrow'], ['Chen', 'Petrenko']]),
+      meeting('c', [['Dana', 'Hale'], ['Emil', 'Dubois']]),
+    ];
+    const { events } = groupEvents(docs);
+    expect(events.map((g) => g.documents)).toEqual(expect.arrayContaining([['a'], ['b'], ['c']]));
+    expect(events).toHaveLength(3);
+    // Shown as participants, never a key a store finds events by.
+    expect(events[0]?.participants.map((p) => p.id)).toEqual(expect.arrayContaining(['group:officials', 'organization:united-nations']));
+    for (const d of docs) for (const b of documentBlocks(d)) expect(b).not.toMatch(/group:officials|united-nations/);
+  });
+
+  it('still makes one event of one meeting reported with officials by two documents', () => {
+    const { events } = groupEvents([meeting('a', [['Anna', 'Morrow'], ['Boris', 'Volkov']]), meeting('b', [['Anna', 'Morrow'], ['Boris', 'Volkov']])]);
+    expect(events.map((g) => g.documents)).toEqual([['a', 'b']]);
+  });
+});
