@@ -2,7 +2,9 @@
  * The whole comparison of a set of analysed documents (the `compare` contract, model/compare.ts):
  * events grouped across the documents, and for each event its accounts side by side and its points.
  * Deterministic and independent of input order: documents, events, accounts, claims and points are
- * sorted by id or position, and every id is derived from content.
+ * sorted by id or position, and every id is derived from content. An event's accounts and points
+ * depend on its own documents only (who is who is resolved among them, not among every document
+ * compared), so an event comes out the same whatever else is compared or linked with it.
  */
 import type { CompareDocument, CompareEvent, CompareResult } from '../model/compare.js';
 import type { AnalysedDocument, Span } from '../model/document.js';
@@ -21,7 +23,6 @@ export function compare(docs: readonly AnalysedDocument[], options: CompareOptio
   const sorted = [...docs].sort((x, y) => x.doc.id.localeCompare(y.doc.id));
   const group = options.group ?? ((d: readonly AnalysedDocument[]) => groupEvents(d));
   const { events, mainEvent } = group(sorted);
-  const entities = entityIndex(sorted);
   const byId = new Map(sorted.map((a) => [a.doc.id, a]));
   const documents: CompareDocument[] = sorted.map((a) => ({
     id: a.doc.id,
@@ -33,15 +34,20 @@ export function compare(docs: readonly AnalysedDocument[], options: CompareOptio
   }));
   const out = [...events]
     .sort((x, y) => x.id.localeCompare(y.id))
-    .map((g) => compareEvent(g, byId, mainEvent, entities));
+    .map((g) => compareEvent(g, byId, mainEvent));
   return { documents, events: out };
 }
 
-function compareEvent(
+/**
+ * One event of a grouping: `byId` must hold the analysis (tokens included) of each of its
+ * documents, `mainEvent` the main event of each of them. `entities` is who is who among exactly
+ * its documents, when the caller has it at hand (documents with several events share one).
+ */
+export function compareEvent(
   g: GroupedEvent,
   byId: ReadonlyMap<string, AnalysedDocument>,
   mainEvent: ReadonlyMap<string, string | null>,
-  entities: EntityIndex,
+  entities: EntityIndex = entityIndex([...new Set(g.documents)].sort().flatMap((id) => byId.get(id) ?? [])),
 ): CompareEvent {
   const documentIds = [...new Set(g.documents)].sort();
   const documents: EventDocument[] = documentIds.flatMap((id) => {

@@ -40,8 +40,21 @@ function known(type: EntityType, name: string): { id: string; name: string } | n
   return entry ? { id: entry.id, name: entry.name } : null;
 }
 
+/** Entries by type, name and aliases: names recur across documents (bounded). */
+const entries = new Map<string, { id: string; name: string } | null>();
+
 /** The alias-table or gazetteer entry for an entity, trying its name, then its aliases, longest first. */
 function knownEntry(e: EntityLike): { id: string; name: string } | null {
+  const key = `${e.type}\u0000${e.name}\u0000${(e.aliases ?? []).join('\u0000')}`;
+  const cached = entries.get(key);
+  if (cached !== undefined) return cached;
+  const entry = lookupEntry(e);
+  if (entries.size >= 50_000) entries.clear();
+  entries.set(key, entry);
+  return entry;
+}
+
+function lookupEntry(e: EntityLike): { id: string; name: string } | null {
   const hit = known(e.type, e.name);
   if (hit) return hit;
   const aliases = [...(e.aliases ?? [])].sort((a, b) => b.length - a.length || a.localeCompare(b));

@@ -1,30 +1,53 @@
 /**
  * Incremental cross-document linking over a store. Documents are written first and linked after,
- * in steps: a step takes unlinked documents, finds the stored events they may join through their
- * blocking keys (never every document), reloads that neighbourhood, regroups it and replaces its
- * events, and records each document's global entities. Grouping is decided pairwise within blocks
- * (link/events-index.ts), so regrouping a neighbourhood gives what grouping everything would.
+ * in steps. A step takes unlinked documents (the fresh ones), finds the stored events that share a
+ * blocking key with them (never every document), loads every document of those events from the
+ * findings the store keeps (no analysis again), and regroups them with the fresh ones. Grouping is
+ * pairwise within blocks and groups are connected components (link/events-index.ts), and a stored
+ * event is already a whole component of the documents linked before, so:
+ *   - a new group holding a fresh document is complete: any stored event it absorbs shares a block
+ *     with a fresh document, so it was found and all its documents were loaded. Those groups, and
+ *     only those, are written, their accounts computed from their own documents alone;
+ *   - a stored event found but not joined by a fresh document is regrouped as it was, under its
+ *     own id, and left as stored; one whose id is gone was absorbed, and is removed;
+ *   - a found event holding a fresh document is that document's old version (its text changed):
+ *     its other documents are linked again with it, so nothing is left in an event built from
+ *     findings that no longer exist.
+ * No cap on the neighbourhood is needed for correctness, and none is set: generic participants
+ * are not blocking keys (events-candidates.ts), so a neighbourhood is the few weeks of news about
+ * the fresh documents' actors.
  */
 import type { AnalysedDocument } from '../model/document.js';
 import type { EntityFinding } from '../model/findings.js';
-import { analyse } from '../nlp/pipeline.js';
 import type { EntityRecord, EventRecord, LinkChange, Store } from '../store/store.js';
-import { compare } from './compare.js';
+import { entityIndex, type EntityIndex } from './accounts/speakers.js';
+import { compareEvent } from './compare.js';
 import { globalEntityId, surnameIndex } from './entities.js';
-import { documentBlocks, groupEvents } from './events.js';
+import { EventIndex, groupsOf } from './events.js';
+import { Neighbours } from './neighbours.js';
 
 export interface LinkOptions {
   /** Documents linked per step (one transaction each). */
   step?: number;
-  /** Stop widening a neighbourhood past this many documents: a key shared that widely says little. */
-  maxNeighbourhood?: number;
-  /** Analyses of documents at hand (just ingested), so they are not analysed again. */
+  /** Analyses of documents at hand (just ingested), so they are not read back from the store. */
   cache?: ReadonlyMap<string, AnalysedDocument>;
+  /** Called after each step with what it read (for benchmarks and tests). */
+  onStep?: (step: StepFigures) => void;
+}
+
+export interface StepFigures {
+  /** Documents linked (marked linked), the asked ones and those linked again with them. */
+  linked: number;
+  /** Documents regrouped: the linked ones and every document of the stored events they touch. */
+  neighbourhood: number;
+  /** Documents read back from the store, and of them those tokenised again for their accounts. */
+  loaded: number;
+  tokenised: number;
+  written: number;
+  removed: number;
 }
 
 const STEP = 64;
-const MAX_NEIGHBOURHOOD = 1500;
-const HOPS = 3;
 
 /** Links every unlinked document in the store; returns how many were linked. */
 export async function linkPending(store: Store, options: LinkOptions = {}): Promise<number> {
@@ -37,56 +60,88 @@ export async function linkPending(store: Store, options: LinkOptions = {}): Prom
   }
 }
 
-async function load(store: Store, id: string, cache: ReadonlyMap<string, AnalysedDocument> | undefined): Promise<AnalysedDocument | null> {
-  const cached = cache?.get(id);
-  if (cached) return cached;
-  const stored = await store.getDocument(id);
-  // Tokens are not stored; the pipeline is deterministic, so analysing the text again gives the
-  // findings that were stored.
-  return stored ? analyse(stored.doc) : null;
-}
-
 async function linkStep(store: Store, ids: string[], options: LinkOptions): Promise<void> {
-  const limit = options.maxNeighbourhood ?? MAX_NEIGHBOURHOOD;
+  const neighbours = new Neighbours(store, options.cache);
+  const asked = new Set(ids);
+  const fresh = new Set<string>();
   const loaded = new Map<string, AnalysedDocument>();
-  for (const id of ids) {
-    const a = await load(store, id, options.cache);
-    if (a) loaded.set(id, a);
-  }
-  const fresh = [...loaded.values()];
-  const removeEvents = new Set<string>();
-  let frontier = fresh;
-  for (let hop = 0; hop < HOPS && frontier.length > 0 && loaded.size < limit; hop++) {
-    const blocks = [...new Set(frontier.flatMap((a) => (a.analysed ? documentBlocks(a) : [])))];
-    const next: AnalysedDocument[] = [];
-    for (const event of await store.eventsInBlocks(blocks)) {
-      removeEvents.add(event.id);
+  /** Stored events read, by id, with their documents. */
+  const found = new Map<string, string[]>();
+  // One index for the step: grouping does not depend on the order documents are added in.
+  const index = new EventIndex();
+  /** Adds a document to the index; returns the blocking keys of its events. */
+  const add = (a: AnalysedDocument): string[] => {
+    loaded.set(a.doc.id, a);
+    const first = index.candidates.length;
+    index.add(a);
+    return index.blocksOf.slice(first).flat();
+  };
+  let frontier = ids;
+  while (frontier.length > 0) {
+    const blocks = new Set<string>();
+    for (const id of frontier) {
+      fresh.add(id);
+      const known = loaded.get(id);
+      const a = known ?? (await neighbours.get(id));
+      if (!a) continue;
+      const keys = known ? index.documentBlocks(id) : add(a);
+      for (const b of keys) blocks.add(b);
+    }
+    const again = new Set<string>();
+    for (const event of await store.eventsInBlocks([...blocks].sort())) {
+      if (found.has(event.id)) continue;
+      found.set(event.id, event.documents);
+      const stale = event.documents.some((d) => asked.has(d));
       for (const doc of event.documents) {
-        if (loaded.has(doc) || loaded.size >= limit) continue;
-        const a = await load(store, doc, options.cache);
-        if (!a) continue;
-        loaded.set(doc, a);
-        next.push(a);
+        if (stale && !fresh.has(doc)) again.add(doc);
+        if (loaded.has(doc)) continue;
+        const a = await neighbours.get(doc);
+        if (a) add(a);
       }
     }
-    frontier = next;
+    frontier = [...again].filter((d) => !fresh.has(d)).sort();
   }
+
   const neighbourhood = [...loaded.values()].sort((x, y) => x.doc.id.localeCompare(y.doc.id));
-  const grouping = groupEvents(neighbourhood);
-  const blocksOf = new Map(grouping.events.map((g) => [g.id, g.blocks]));
-  const result = compare(neighbourhood, { group: () => grouping });
-  const events: EventRecord[] = result.events.map((event) => ({
-    event,
-    mainOf: result.documents.filter((d) => d.main_event === event.id).map((d) => d.id),
-    blocks: blocksOf.get(event.id) ?? [],
-  }));
+  const grouping = groupsOf(index);
+  const rewritten = grouping.events.filter((g) => g.documents.some((d) => fresh.has(d)));
+  const regrouped = new Set(grouping.events.filter((g) => !g.documents.some((d) => fresh.has(d))).map((g) => g.id));
+
+  const events: EventRecord[] = [];
+  // Who is who among an event's documents; most events have one document, which has several events.
+  const indexes = new Map<string, EntityIndex>();
+  for (const g of rewritten) {
+    const byId = new Map<string, AnalysedDocument>();
+    for (const doc of g.documents) {
+      const a = await neighbours.withTokens(doc);
+      if (a) byId.set(doc, a);
+    }
+    const key = [...byId.keys()].sort().join('\u0000');
+    const entities = indexes.get(key) ?? entityIndex([...byId.keys()].sort().map((id) => byId.get(id) as AnalysedDocument));
+    indexes.set(key, entities);
+    events.push({
+      event: compareEvent(g, byId, grouping.mainEvent, entities),
+      mainOf: g.documents.filter((d) => grouping.mainEvent.get(d) === g.id),
+      blocks: g.blocks,
+    });
+  }
+  const linked = [...fresh].sort();
+  const removeEvents = [...found.keys()].filter((id) => !regrouped.has(id)).sort();
   const change: LinkChange = {
-    documents: ids,
-    ...entityLinks(fresh, neighbourhood),
-    removeEvents: [...removeEvents].sort(),
+    documents: linked,
+    ...entityLinks(linked.flatMap((id) => loaded.get(id) ?? []), neighbourhood),
+    removeEvents,
     events,
   };
   await store.applyLinks(change);
+  options.onStep?.({
+    linked: linked.length,
+    neighbourhood: neighbourhood.length,
+    loaded: neighbours.loaded,
+    tokenised: neighbours.tokenised,
+    written: events.length,
+    removed: removeEvents.length,
+  });
 }
 
 function entityLinks(

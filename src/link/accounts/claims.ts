@@ -34,10 +34,27 @@ export function eventClaims(event: EventInput): HeldClaim[] {
   return out.sort((x, y) => x.claim.document.localeCompare(y.claim.document) || x.claim.start - y.claim.start);
 }
 
+/** Voices by entity index and document: a document's voices are the same in each of its events. */
+const voicesSeen = new WeakMap<object, WeakMap<AnalysedDocument, Voice[]>>();
+
+function documentVoices(a: AnalysedDocument, units: readonly Unit[], entities: EventInput['entities']): Voice[] {
+  let byDoc = voicesSeen.get(entities);
+  if (!byDoc) {
+    byDoc = new WeakMap();
+    voicesSeen.set(entities, byDoc);
+  }
+  let spoken = byDoc.get(a);
+  if (!spoken) {
+    spoken = voices(a, units, entities);
+    byDoc.set(a, spoken);
+  }
+  return spoken;
+}
+
 function documentClaims(event: EventInput, doc: EventDocument): HeldClaim[] {
   const a = doc.analysis;
   const units = claimUnits(a);
-  const spoken = voices(a, units, event.entities);
+  const spoken = documentVoices(a, units, event.entities);
   const keys = new Set(event.participants.flatMap((p) => event.entities.keysIn(a.doc.id, p.id)));
   const keep = relevantUnits(doc, units, spoken, { type: event.type, keys, ids: new Set(event.participants.map((p) => p.id)) });
   const out: HeldClaim[] = [];
