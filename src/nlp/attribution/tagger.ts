@@ -3,9 +3,11 @@
  * transition weights, decoded with Viterbi one paragraph at a time. The same code decodes during
  * training (scripts/train-attribution.ts), so what is trained is exactly what runs.
  *
- * Speed: reading the emission weights is the cost (about 140 random reads per token over two
- * levels), so the shipped weights stay 8-bit at run time (`Int8Array` times `scale`): four times
- * less memory than floats, which keeps them in the processor's cache.
+ * Speed: reading the emission weights is the cost (one random read per feature and token), so the
+ * shipped weights stay 8-bit at run time (`Int8Array` times `scale`): four times less memory than
+ * floats, which keeps them in the processor's cache. Two levels read the same base features, so
+ * at run time their weights sit side by side in one table (`pairLevels`): one cache line serves
+ * both, and level 2 pays only for the features it adds.
  */
 import type { FeatureMatrix } from './hashing.js';
 import { allowedTransition, TAG_COUNT } from './tags.js';
@@ -36,16 +38,13 @@ const FROM: readonly Int8Array[] = Array.from({ length: T }, (_, to) =>
   Int8Array.from(Array.from({ length: T }, (_, from) => from).filter((from) => allowedTransition(from, to))),
 );
 
-/** Buffers reused across calls (one paragraph at a time, no re-entry). */
-const scratch = {
-  score: new Float64Array(1024 * T),
-  back: new Uint8Array(1024 * T),
-  emit: new Float64Array(T),
-};
+/** Buffers reused across calls while training (one paragraph at a time, no re-entry). */
+const scratch = { rows: new Float64Array(1024 * T) };
 
 /**
- * Tags tokens `first..last` (inclusive) into `out`. A token with `forced[i] >= 0` can only take
- * that tag (fixed cues such as "according to").
+ * Tags tokens `first..last` (inclusive) into `out`, computing their emission scores from `features`
+ * (training decodes this way). A token with `forced[i] >= 0` can only take that tag (fixed cues
+ * such as "according to").
  */
 export function viterbi(
   w: TaggerWeights,
@@ -57,16 +56,40 @@ export function viterbi(
 ): void {
   const len = last - first + 1;
   if (len <= 0) return;
-  const transition = w.transition;
-  if (scratch.score.length < len * T) {
-    scratch.score = new Float64Array(len * T * 2);
-    scratch.back = new Uint8Array(len * T * 2);
+  if (scratch.rows.length < len * T) scratch.rows = new Float64Array(len * T * 2);
+  const rows = scratch.rows;
+  for (let k = 0; k < len; k++) emissionScores(w, features, first + k, rows, k * T);
+  decode(w.transition, rows, 0, first, last, out, forced);
+}
+
+const dp = {
+  score: new Float64Array(1024 * T),
+  back: new Uint8Array(1024 * T),
+};
+
+/**
+ * Viterbi over tokens `first..last` given their emission scores: token `first + k` has its row at
+ * `rows[(rowOfFirst + k) * T ..]`. Both training and tagging end here, so what is trained is what runs.
+ */
+export function decode(
+  transition: Float32Array,
+  rows: Float64Array,
+  rowOfFirst: number,
+  first: number,
+  last: number,
+  out: Uint8Array,
+  forced?: Int8Array,
+): void {
+  const len = last - first + 1;
+  if (len <= 0) return;
+  if (dp.score.length < len * T) {
+    dp.score = new Float64Array(len * T * 2);
+    dp.back = new Uint8Array(len * T * 2);
   }
-  const { score, back, emit } = scratch;
+  const { score, back } = dp;
   for (let k = 0; k < len; k++) {
-    emissionScores(w, features, first + k, emit);
     const only = forced ? (forced[first + k] as number) : -1;
-    if (only >= 0) for (let t = 0; t < T; t++) if (t !== only) emit[t] = FORBIDDEN;
+    const emit = (rowOfFirst + k) * T;
     const row = k * T;
     const prev = row - T;
     for (let to = 0; to < T; to++) {
@@ -85,7 +108,7 @@ export function viterbi(
           }
         }
       }
-      score[row + to] = best + (emit[to] as number);
+      score[row + to] = best + (only >= 0 && to !== only ? FORBIDDEN : (rows[emit + to] as number));
       back[row + to] = arg;
     }
   }
@@ -104,8 +127,8 @@ export function viterbi(
   }
 }
 
-/** Sums the weights of the token's features, over every feature matrix (level 2: base and stacked). */
-function emissionScores(w: TaggerWeights, features: readonly FeatureMatrix[], token: number, emit: Float64Array): void {
+/** Sums the weights of the token's features, over every feature matrix (level 2: base and stacked), into `rows[at..at+T)`. */
+function emissionScores(w: TaggerWeights, features: readonly FeatureMatrix[], token: number, rows: Float64Array, at: number): void {
   const e = w.emission;
   let s0 = 0;
   let s1 = 0;
@@ -130,13 +153,13 @@ function emissionScores(w: TaggerWeights, features: readonly FeatureMatrix[], to
     }
   }
   const scale = w.scale;
-  emit[0] = s0 * scale;
-  emit[1] = s1 * scale;
-  emit[2] = s2 * scale;
-  emit[3] = s3 * scale;
-  emit[4] = s4 * scale;
-  emit[5] = s5 * scale;
-  emit[6] = s6 * scale;
+  rows[at] = s0 * scale;
+  rows[at + 1] = s1 * scale;
+  rows[at + 2] = s2 * scale;
+  rows[at + 3] = s3 * scale;
+  rows[at + 4] = s4 * scale;
+  rows[at + 5] = s5 * scale;
+  rows[at + 6] = s6 * scale;
 }
 
 /** Tags every paragraph sequence of a document. */
@@ -150,4 +173,75 @@ export function tagAll(
   const out = new Uint8Array(n);
   for (const [first, last] of sequences) viterbi(w, features, first, last, out, forced);
   return out;
+}
+
+/** Two levels' emission weights interleaved: bucket b holds level 1's T weights, then level 2's. */
+export function pairLevels(one: TaggerWeights, two: TaggerWeights): Int8Array {
+  if (!(one.emission instanceof Int8Array) || !(two.emission instanceof Int8Array) || one.buckets !== two.buckets) {
+    throw new Error('attribution tagger: only two 8-bit levels of one size can be paired');
+  }
+  const table = new Int8Array(one.buckets * 2 * T);
+  for (let b = 0; b < one.buckets; b++) {
+    table.set(one.emission.subarray(b * T, b * T + T), b * 2 * T);
+    table.set(two.emission.subarray(b * T, b * T + T), b * 2 * T + T);
+  }
+  return table;
+}
+
+/**
+ * The integer weight sums of every token's features under both paired levels: `first[i * T + t]`
+ * for level 1, `second[...]` for level 2 (its base part; `addSums` adds the rest).
+ */
+export function pairedSums(table: Int8Array, matrix: FeatureMatrix, n: number): { first: Int32Array; second: Int32Array } {
+  const first = new Int32Array(n * T);
+  const second = new Int32Array(n * T);
+  const { ids, offsets } = matrix;
+  for (let i = 0; i < n; i++) {
+    let a0 = 0, a1 = 0, a2 = 0, a3 = 0, a4 = 0, a5 = 0, a6 = 0;
+    let b0 = 0, b1 = 0, b2 = 0, b3 = 0, b4 = 0, b5 = 0, b6 = 0;
+    const end = offsets[i + 1] as number;
+    for (let f = offsets[i] as number; f < end; f++) {
+      const at = (ids[f] as number) * 2 * T;
+      a0 += table[at] as number;
+      a1 += table[at + 1] as number;
+      a2 += table[at + 2] as number;
+      a3 += table[at + 3] as number;
+      a4 += table[at + 4] as number;
+      a5 += table[at + 5] as number;
+      a6 += table[at + 6] as number;
+      b0 += table[at + 7] as number;
+      b1 += table[at + 8] as number;
+      b2 += table[at + 9] as number;
+      b3 += table[at + 10] as number;
+      b4 += table[at + 11] as number;
+      b5 += table[at + 12] as number;
+      b6 += table[at + 13] as number;
+    }
+    const row = i * T;
+    first[row] = a0; first[row + 1] = a1; first[row + 2] = a2; first[row + 3] = a3;
+    first[row + 4] = a4; first[row + 5] = a5; first[row + 6] = a6;
+    second[row] = b0; second[row + 1] = b1; second[row + 2] = b2; second[row + 3] = b3;
+    second[row + 4] = b4; second[row + 5] = b5; second[row + 6] = b6;
+  }
+  return { first, second };
+}
+
+/** Adds the integer weight sums of tokens `from..to` (inclusive) of `matrix` into `sums`. */
+export function addSums(emission: Int8Array, matrix: FeatureMatrix, from: number, to: number, sums: Int32Array): void {
+  const { ids, offsets } = matrix;
+  for (let i = from; i <= to; i++) {
+    const end = offsets[i + 1] as number;
+    const row = i * T;
+    for (let f = offsets[i] as number; f < end; f++) {
+      const at = (ids[f] as number) * T;
+      for (let t = 0; t < T; t++) sums[row + t] = (sums[row + t] as number) + (emission[at + t] as number);
+    }
+  }
+}
+
+/** Emission rows from integer weight sums: `sums * scale`, as `emissionScores` computes them. */
+export function scaled(sums: Int32Array, scale: number): Float64Array {
+  const rows = new Float64Array(sums.length);
+  for (let k = 0; k < sums.length; k++) rows[k] = (sums[k] as number) * scale;
+  return rows;
 }
