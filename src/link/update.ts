@@ -11,8 +11,8 @@
  *   - a stored event found but not joined by a fresh document is regrouped as it was, under its
  *     own id, and left as stored; one whose id is gone was absorbed, and is removed;
  *   - a found event holding a fresh document is that document's old version (its text changed):
- *     its other documents are linked again with it, so nothing is left in an event built from
- *     findings that no longer exist.
+ *     its other documents are regrouped as if fresh with it, so nothing is left in an event built
+ *     from findings that no longer exist.
  * No cap on the neighbourhood is needed for correctness, and none is set: generic participants
  * are not blocking keys (events-candidates.ts), so a neighbourhood is the few weeks of news about
  * the fresh documents' actors.
@@ -36,8 +36,10 @@ export interface LinkOptions {
 }
 
 export interface StepFigures {
-  /** Documents linked (marked linked), the asked ones and those linked again with them. */
+  /** Documents linked (marked linked). */
   linked: number;
+  /** Documents regrouped as if new with them: the other documents of an updated one's old events. */
+  regrouped: number;
   /** Documents regrouped: the linked ones and every document of the stored events they touch. */
   neighbourhood: number;
   /** Documents read back from the store, and of them those tokenised again for their accounts. */
@@ -76,7 +78,15 @@ async function linkStep(store: Store, ids: string[], options: LinkOptions): Prom
     index.add(a);
     return index.blocksOf.slice(first).flat();
   };
-  let frontier = ids;
+  // An updated document's old main event may share no block with its new text: read it by id.
+  const previous = new Set<string>();
+  for (const eventId of [...new Set((await store.mainEvents(ids)).values())].sort()) {
+    const event = await store.getEvent(eventId);
+    if (!event) continue;
+    found.set(eventId, event.documents);
+    for (const doc of event.documents) previous.add(doc);
+  }
+  let frontier = [...new Set([...ids, ...previous])].sort();
   while (frontier.length > 0) {
     const blocks = new Set<string>();
     for (const id of frontier) {
@@ -125,7 +135,9 @@ async function linkStep(store: Store, ids: string[], options: LinkOptions): Prom
       blocks: g.blocks,
     });
   }
-  const linked = [...fresh].sort();
+  // Documents regrouped with an updated one keep their findings and entity links: only the asked
+  // ones are (re)linked, so a store that claimed them (PostgreSQL) sees the documents it claimed.
+  const linked = [...asked].sort();
   const removeEvents = [...found.keys()].filter((id) => !regrouped.has(id)).sort();
   const change: LinkChange = {
     documents: linked,
@@ -136,6 +148,7 @@ async function linkStep(store: Store, ids: string[], options: LinkOptions): Prom
   await store.applyLinks(change);
   options.onStep?.({
     linked: linked.length,
+    regrouped: fresh.size - asked.size,
     neighbourhood: neighbourhood.length,
     loaded: neighbours.loaded,
     tokenised: neighbours.tokenised,
