@@ -13,7 +13,7 @@ import { baseFeatures, stackedFeatures, type FeatureMatrix } from './features.js
 import type { AttributionModel } from './model.js';
 import { nestedRelations } from './nested.js';
 import { relationsOf } from './structure.js';
-import { addSums, decode, pairedSums, pairLevels, scaled, tagAll, type TaggerWeights } from './tagger.js';
+import { addSums, decode, pairedSums, pairLevels, tagAll, type TaggerWeights } from './tagger.js';
 import { chunksOf, O } from './tags.js';
 
 export function tagDocument(a: AnalysedDocument, model: AttributionModel): { ctx: TokenContext; tags: Uint8Array } {
@@ -63,16 +63,14 @@ function pairedTable(model: AttributionModel): Int8Array | null {
 function tagTwoLevels(ctx: TokenContext, base: FeatureMatrix, table: Int8Array, one: TaggerWeights, two: TaggerWeights): Uint8Array {
   const n = ctx.tokens.length;
   const sums = pairedSums(table, base, n);
-  const firstRows = scaled(sums.first, one.scale);
   const tags = new Uint8Array(n);
-  for (const [first, last] of ctx.sequences) decode(one.transition, firstRows, first, first, last, tags, ctx.forced);
+  for (const [first, last] of ctx.sequences) decode(one.transition, sums.first, one.scale, first, first, last, tags, ctx.forced);
   const busy = busySequences(ctx, tags);
   if (busy.length === 0) return tags;
   const stacked = stackedFeatures(ctx, two.buckets, tags);
   for (const [first, last] of busy) addSums(two.emission as Int8Array, stacked, first, last, sums.second);
-  const secondRows = scaled(sums.second, two.scale);
   const revised = new Uint8Array(n);
-  for (const [first, last] of busy) decode(two.transition, secondRows, first, first, last, revised, ctx.forced);
+  for (const [first, last] of busy) decode(two.transition, sums.second, two.scale, first, first, last, revised, ctx.forced);
   for (const [first, last] of busy) tags.set(revised.subarray(first, last + 1), first);
   return tags;
 }

@@ -59,7 +59,7 @@ export function viterbi(
   if (scratch.rows.length < len * T) scratch.rows = new Float64Array(len * T * 2);
   const rows = scratch.rows;
   for (let k = 0; k < len; k++) emissionScores(w, features, first + k, rows, k * T);
-  decode(w.transition, rows, 0, first, last, out, forced);
+  decode(w.transition, rows, 1, 0, first, last, out, forced);
 }
 
 const dp = {
@@ -68,12 +68,14 @@ const dp = {
 };
 
 /**
- * Viterbi over tokens `first..last` given their emission scores: token `first + k` has its row at
- * `rows[(rowOfFirst + k) * T ..]`. Both training and tagging end here, so what is trained is what runs.
+ * Viterbi over tokens `first..last` given their emission scores, `rows * scale`: token `first + k`
+ * has its row at `rows[(rowOfFirst + k) * T ..]` (integer weight sums at run time, scores while
+ * training, with scale 1). Both training and tagging end here, so what is trained is what runs.
  */
 export function decode(
   transition: Float32Array,
-  rows: Float64Array,
+  rows: Float64Array | Int32Array,
+  scale: number,
   rowOfFirst: number,
   first: number,
   last: number,
@@ -108,7 +110,7 @@ export function decode(
           }
         }
       }
-      score[row + to] = best + (only >= 0 && to !== only ? FORBIDDEN : (rows[emit + to] as number));
+      score[row + to] = best + (only >= 0 && to !== only ? FORBIDDEN : (rows[emit + to] as number) * scale);
       back[row + to] = arg;
     }
   }
@@ -232,16 +234,23 @@ export function addSums(emission: Int8Array, matrix: FeatureMatrix, from: number
   for (let i = from; i <= to; i++) {
     const end = offsets[i + 1] as number;
     const row = i * T;
+    let s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0;
     for (let f = offsets[i] as number; f < end; f++) {
       const at = (ids[f] as number) * T;
-      for (let t = 0; t < T; t++) sums[row + t] = (sums[row + t] as number) + (emission[at + t] as number);
+      s0 += emission[at] as number;
+      s1 += emission[at + 1] as number;
+      s2 += emission[at + 2] as number;
+      s3 += emission[at + 3] as number;
+      s4 += emission[at + 4] as number;
+      s5 += emission[at + 5] as number;
+      s6 += emission[at + 6] as number;
     }
+    sums[row] = (sums[row] as number) + s0;
+    sums[row + 1] = (sums[row + 1] as number) + s1;
+    sums[row + 2] = (sums[row + 2] as number) + s2;
+    sums[row + 3] = (sums[row + 3] as number) + s3;
+    sums[row + 4] = (sums[row + 4] as number) + s4;
+    sums[row + 5] = (sums[row + 5] as number) + s5;
+    sums[row + 6] = (sums[row + 6] as number) + s6;
   }
-}
-
-/** Emission rows from integer weight sums: `sums * scale`, as `emissionScores` computes them. */
-export function scaled(sums: Int32Array, scale: number): Float64Array {
-  const rows = new Float64Array(sums.length);
-  for (let k = 0; k < sums.length; k++) rows[k] = (sums[k] as number) * scale;
-  return rows;
 }
