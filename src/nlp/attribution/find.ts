@@ -1,13 +1,15 @@
 /**
  * Attributions of an analysed document: tag the tokens (each level of the model in turn), fix the
- * "according to" sentences and quotation dashes, cut the tags into chunks, group the chunks into relations, add the
- * relations nested in a content, describe each relation. Findings come in text order of their cue.
+ * "according to" sentences, speaker labels and quotation dashes, cut the tags into chunks, group
+ * the chunks into relations, add the relations nested in a content, describe each relation.
+ * Findings come in text order of their cue.
  */
 import type { AnalysedDocument } from '../../model/document.js';
 import type { AttributionFinding } from '../../model/findings.js';
 import { applyAccordingTo } from './according.js';
 import { tokenContext, type TokenContext } from './context.js';
 import { quotationDashes } from './dash.js';
+import { applySpeakerLabels } from './labels.js';
 import { toFinding } from './details.js';
 import { baseFeatures, stackedFeatures, type FeatureMatrix } from './features.js';
 import type { AttributionModel } from './model.js';
@@ -79,6 +81,7 @@ export function findAttributions(a: AnalysedDocument, model: AttributionModel): 
   if (a.tokens.length === 0) return [];
   const { ctx, tags } = tagDocument(a, model);
   applyAccordingTo(tags, ctx);
+  applySpeakerLabels(tags, ctx);
   const signed = quotationDashes(tags, ctx);
   const relations = relationsOf(chunksOf(tags, a.tokens, a.sentences), ctx);
   relations.push(...signed);
