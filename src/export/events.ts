@@ -24,7 +24,8 @@ export async function* eventsToExport(store: Store, options: ExportOptions = {})
       const event = await store.getEvent(summary.id);
       if (event) yield event;
     }
-    if (page.items.length < PAGE || offset + PAGE >= page.total) return;
+    // A capped total is a lower bound: only a short page says the end is reached then.
+    if (page.items.length < PAGE || (offset + PAGE >= page.total && !page.totalCapped)) return;
   }
 }
 

@@ -3,7 +3,7 @@
  * columns and read them back into the same summaries, and merge an entity's names the same way.
  */
 import type { CompareEvent, Participant } from '../model/compare.js';
-import type { EntityType } from '../model/findings.js';
+import type { DateValue, EntityType } from '../model/findings.js';
 import type { EntityRecord, EntitySummary, EventSummary } from './store.js';
 
 export interface EventRow {
@@ -19,6 +19,8 @@ export interface EventRow {
   source_count: number;
   point_count: number;
   conflict_count: number;
+  /** The event's DateValue as JSON, null when undated (migration 3): what lists show, without `data`. */
+  date_value: string | null;
   data: string;
 }
 
@@ -53,16 +55,36 @@ export function eventRow(e: CompareEvent): EventRow {
     source_count: sources.length,
     point_count: e.points.length,
     conflict_count: e.points.filter((p) => p.status === 'conflict').length,
+    date_value: e.date === null ? null : JSON.stringify(e.date),
     data: JSON.stringify(e),
   };
 }
 
-export function eventSummary(row: Omit<EventRow, 'date_start' | 'date_end'>): EventSummary {
+/** What a list of events reads of each: not the whole `data` (megabytes for an event of hundreds of documents). */
+export type EventSummaryRow = Omit<EventRow, 'date_start' | 'date_end' | 'data'>;
+
+export const EVENT_SUMMARY_COLUMNS =
+  'e.id, e.type, e.label, e.place, e.participants, e.sources, e.document_count, e.source_count, e.point_count, e.conflict_count, e.date_value';
+
+/** Rows counted at most for a list's total: past it, the total says "at least" (Page.totalCapped). */
+export const COUNT_CAP = 10_000;
+
+/** Rows a capped count looks at: COUNT_CAP, or as far as the page asked for reaches. */
+export function countCap(paging: { limit: number; offset: number }): number {
+  return Math.max(COUNT_CAP, paging.offset + paging.limit);
+}
+
+/** A page's total from a count of at most `cap + 1` rows: `cap` and capped when more were found. */
+export function cappedTotal(counted: number, cap: number): { total: number; totalCapped?: true } {
+  return counted > cap ? { total: cap, totalCapped: true } : { total: counted };
+}
+
+export function eventSummary(row: EventSummaryRow): EventSummary {
   return {
     id: row.id,
     label: row.label,
     type: row.type,
-    date: (JSON.parse(row.data) as CompareEvent).date,
+    date: row.date_value === null ? null : (JSON.parse(row.date_value) as DateValue),
     place: row.place,
     participants: JSON.parse(row.participants) as Participant[],
     documentCount: row.document_count,

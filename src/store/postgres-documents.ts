@@ -77,7 +77,9 @@ export async function putDocument(client: PoolClient, rows: DocumentRows, replac
   const document = { ...rows.document, ingested_at: stored.ingestedAt };
   await client.query(
     `WITH s AS (DELETE FROM sentences WHERE doc_id = $1), f AS (DELETE FROM findings WHERE doc_id = $1),
-       w AS (DELETE FROM warnings WHERE doc_id = $1)
+       w AS (DELETE FROM warnings WHERE doc_id = $1),
+       -- Entity links carry their document's date (the order of an entity page) until linking rewrites them.
+       l AS (UPDATE document_entities SET date = $4 WHERE doc_id = $1)
      UPDATE documents SET content_hash = $2, title = $3, date = $4, publisher = $5, source = $6, url = $7, byline = $8,
        lang = $9, path = $10, text = $11, text_length = $12, body_start = $13, analysed = $14, sentence_count = $15,
        ingested_at = $16, updated_at = $17, linked = 0

@@ -3,8 +3,19 @@
  * results as sqlite-links.ts (NULLs placed explicitly, since PostgreSQL sorts them first in DESC).
  */
 import type { CompareEvent } from '../model/compare.js';
-import type { AttributionFinding, EntityType, Mention } from '../model/findings.js';
-import { entitySummary, eventSummary, RELATED, STATEMENT_DOCS, STATEMENTS, type EntityRow, type EventRow } from './link-rows.js';
+import type { AttributionFinding, DateValue, EntityType, Mention } from '../model/findings.js';
+import {
+  cappedTotal,
+  countCap,
+  entitySummary,
+  EVENT_SUMMARY_COLUMNS,
+  eventSummary,
+  RELATED,
+  STATEMENT_DOCS,
+  STATEMENTS,
+  type EntityRow,
+  type EventSummaryRow,
+} from './link-rows.js';
 import type { Queryable } from './postgres-sql.js';
 import type { EntityDetail, EntityQuery, EntityStatement, EntitySummary, EventQuery, EventSummary, Page } from './store.js';
 
@@ -46,14 +57,21 @@ export async function listEvents(db: Queryable, q: EventQuery): Promise<Page<Eve
     where.add(pattern, (p) => `(lower(e.label) LIKE ${p} ESCAPE '\\' OR lower(e.participants) LIKE ${p} ESCAPE '\\')`);
   }
   const clause = where.clause;
-  const total = (await db.query<{ n: number }>(`SELECT count(*) AS n FROM events e ${clause}`, where.params)).rows[0]?.n ?? 0;
+  const cap = countCap(q);
+  const counted =
+    (
+      await db.query<{ n: number }>(`SELECT count(*) AS n FROM (SELECT 1 FROM events e ${clause} LIMIT $${where.params.length + 1}) AS c`, [
+        ...where.params,
+        cap + 1,
+      ])
+    ).rows[0]?.n ?? 0;
   const paging = where.page(q.limit, q.offset);
-  const { rows } = await db.query<Omit<EventRow, 'date_start' | 'date_end'>>(
-    `SELECT * FROM events e ${clause}
-     ORDER BY e.date_start IS NULL, e.date_start DESC, e.document_count DESC, e.id ${paging}`,
+  const { rows } = await db.query<EventSummaryRow>(
+    `SELECT ${EVENT_SUMMARY_COLUMNS} FROM events e ${clause}
+     ORDER BY e.date_start DESC NULLS LAST, e.document_count DESC, e.id ${paging}`,
     where.params,
   );
-  return { total, items: rows.map(eventSummary) };
+  return { ...cappedTotal(counted, cap), items: rows.map(eventSummary) };
 }
 
 export async function getEvent(db: Queryable, id: string): Promise<CompareEvent | null> {
@@ -88,7 +106,7 @@ export async function getEntity(db: Queryable, id: string): Promise<EntityDetail
   if (!row) return null;
   const { rows: links } = await db.query<{ doc_id: string; local_key: string; title: string | null; date: string | null }>(
     `SELECT de.doc_id, de.local_key, d.title, d.date FROM document_entities de JOIN documents d ON d.id = de.doc_id
-     WHERE de.entity_id = $1 ORDER BY d.date DESC NULLS LAST, de.doc_id LIMIT ${STATEMENT_DOCS}`,
+     WHERE de.entity_id = $1 ORDER BY de.date DESC NULLS LAST, de.doc_id LIMIT ${STATEMENT_DOCS}`,
     [id],
   );
   const byDoc = new Map<string, { keys: Set<string>; title: string | null; date: string | null }>();
@@ -111,6 +129,8 @@ export async function getEntity(db: Queryable, id: string): Promise<EntityDetail
 
   const found: Array<Omit<EntityStatement, 'text'>> = [];
   for (const [doc, { keys, title, date }] of byDoc) {
+    // Statements are taken in this order up to the limit, so the documents after it add none.
+    if (found.length >= STATEMENTS) break;
     const rows = findingsOf.get(doc) ?? [];
     const mentions = rows
       .filter((r) => r.kind === 'mention')
@@ -142,11 +162,11 @@ export async function getEntity(db: Queryable, id: string): Promise<EntityDetail
      GROUP BY e.id ORDER BY documents DESC, e.id LIMIT ${RELATED}`,
     [id],
   );
-  const { rows: eventRows } = await db.query<{ id: string; label: string; data: string }>(
-    `SELECT e.id, e.label, e.data FROM event_participants p JOIN events e ON e.id = p.event_id
-     WHERE p.entity_id = $1 ORDER BY e.date_start DESC NULLS LAST, e.id LIMIT 50`,
+  const { rows: eventRows } = await db.query<{ id: string; label: string; date_value: string | null }>(
+    `SELECT e.id, e.label, e.date_value FROM event_participants p JOIN events e ON e.id = p.event_id
+     WHERE p.entity_id = $1 ORDER BY p.date_start DESC NULLS LAST, p.event_id LIMIT 50`,
     [id],
   );
-  const events = eventRows.map((e) => ({ id: e.id, label: e.label, date: (JSON.parse(e.data) as CompareEvent).date }));
+  const events = eventRows.map((e) => ({ id: e.id, label: e.label, date: e.date_value === null ? null : (JSON.parse(e.date_value) as DateValue) }));
   return { ...entitySummary(row), statements, related, events };
 }

@@ -24,8 +24,10 @@ export async function writeLinkChange(client: PoolClient, change: LinkChange): P
   await client.query('DELETE FROM document_entities WHERE doc_id = ANY($1::text[])', [docs]);
   const links = [...lastById(change.entityLinks.map((l) => [`${l.doc}\u0000${l.localKey}`, l] as const)).values()];
   await client.query(
-    `INSERT INTO document_entities (doc_id, local_key, entity_id, mentions)
-     SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::int[])`,
+    // With the document's date, the order an entity page lists its documents in (schema migration 3).
+    `INSERT INTO document_entities (doc_id, local_key, entity_id, mentions, date)
+     SELECT l.*, d.date FROM unnest($1::text[], $2::text[], $3::text[], $4::int[]) AS l (doc_id, local_key, entity_id, mentions)
+       LEFT JOIN documents d ON d.id = l.doc_id`,
     [links.map((l) => l.doc), links.map((l) => l.localKey), links.map((l) => l.entityId), links.map((l) => l.mentions)],
   );
   for (const l of links) touched.add(l.entityId);
@@ -98,12 +100,13 @@ async function insertEvents(client: PoolClient, records: LinkChange['events']): 
   const column = <K extends keyof ReturnType<typeof eventRow>>(k: K) => rows.map((r) => r[k]);
   await client.query(
     `INSERT INTO events (id, type, label, date_start, date_end, place, participants, sources, document_count,
-       source_count, point_count, conflict_count, data)
+       source_count, point_count, conflict_count, date_value, data)
      SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
-       $9::int[], $10::int[], $11::int[], $12::int[], $13::text[])`,
+       $9::int[], $10::int[], $11::int[], $12::int[], $13::text[], $14::text[])`,
     [
       column('id'), column('type'), column('label'), column('date_start'), column('date_end'), column('place'), column('participants'),
-      column('sources'), column('document_count'), column('source_count'), column('point_count'), column('conflict_count'), column('data'),
+      column('sources'), column('document_count'), column('source_count'), column('point_count'), column('conflict_count'),
+      column('date_value'), column('data'),
     ],
   );
   const documents = records.flatMap(({ event, mainOf }) => {
@@ -114,11 +117,11 @@ async function insertEvents(client: PoolClient, records: LinkChange['events']): 
     'INSERT INTO event_documents (event_id, doc_id, main) SELECT * FROM unnest($1::text[], $2::text[], $3::int[])',
     [documents.map((d) => d[0]), documents.map((d) => d[1]), documents.map((d) => d[2])],
   );
-  const participants = records.flatMap(({ event }) => event.participants.map((p) => [event.id, p.id] as const));
+  const participants = records.flatMap(({ event }) => event.participants.map((p) => [event.id, p.id, event.date?.start ?? null] as const));
   await client.query(
-    `INSERT INTO event_participants (event_id, entity_id) SELECT * FROM unnest($1::text[], $2::text[])
+    `INSERT INTO event_participants (event_id, entity_id, date_start) SELECT * FROM unnest($1::text[], $2::text[], $3::text[])
      ON CONFLICT DO NOTHING`,
-    [participants.map((p) => p[0]), participants.map((p) => p[1])],
+    [participants.map((p) => p[0]), participants.map((p) => p[1]), participants.map((p) => p[2])],
   );
   const blocks = records.flatMap(({ event, blocks: keys }) => keys.map((b) => [b, event.id] as const));
   await client.query(

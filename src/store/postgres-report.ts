@@ -106,6 +106,16 @@ export async function integrityProblems(db: Queryable): Promise<string[]> {
   )) {
     problems.push(`entity ${r.id} counts ${r.stored} documents but is linked from ${r.actual}`);
   }
+  // The dates link rows are listed by (migration 3) must be their document's and their event's.
+  for (const r of await rows<{ what: string; ref: string }>(
+    `(SELECT 'entity link' AS what, de.doc_id AS ref FROM document_entities de JOIN documents d ON d.id = de.doc_id
+      WHERE de.date IS DISTINCT FROM d.date ORDER BY 2 LIMIT ${SHOWN})
+     UNION ALL
+     (SELECT 'event participant', p.event_id FROM event_participants p JOIN events e ON e.id = p.event_id
+      WHERE p.date_start IS DISTINCT FROM e.date_start ORDER BY 2 LIMIT ${SHOWN})`,
+  )) {
+    problems.push(`an ${r.what} of ${r.ref} has another date than ${r.what === 'entity link' ? 'its document' : 'its event'}`);
+  }
   const version = await schemaVersion(db);
   if (version !== latestVersion) problems.push(`schema version is ${version}, expected ${latestVersion}`);
   return problems;

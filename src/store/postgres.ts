@@ -180,6 +180,18 @@ export class PostgresStore implements Store {
     });
   }
 
+  async documentSummaries(ids: readonly string[]): Promise<Map<string, DocumentSummary>> {
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) return new Map();
+    const { rows } = await this.pool.query<SummaryRow>(`SELECT ${SUMMARY_COLUMNS} FROM documents WHERE id = ANY($1::text[])`, [unique]);
+    const byId = new Map(rows.map((r) => [r.id, decodeSummary(r)]));
+    // In the order asked, as SQLite gives them.
+    return new Map(unique.flatMap((id) => {
+      const summary = byId.get(id);
+      return summary ? [[id, summary] as const] : [];
+    }));
+  }
+
   async resolveDocumentId(prefix: string): Promise<string | null> {
     if (prefix === '') return null;
     // Every id starting with `prefix` sorts in [prefix, prefix + the last code point) under COLLATE "C".

@@ -322,6 +322,70 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX event_blocks_event ON event_blocks (event_id);
     `,
   },
+  {
+    version: 3,
+    name: 'indexes in the order the workbench lists events, and the documents and events of an entity',
+    // The events list (newest first, then most documents, then id) and its conflicts-only and
+    // per-type forms read their first page straight off an index instead of sorting every event.
+    // An entity page lists the entity's newest documents and events: the link rows carry the date
+    // they are ordered by (the document's, the event's), so those lists are an index range too.
+    // The documents list likewise, whole or by publisher. A text filter finds documents through
+    // the sentences FTS5 matches: sentences_doc gives a match's document without reading the
+    // sentence row (its text), twice as fast over thousands of matches.
+    // SQLite puts NULLs last in DESC order: undated documents and events come last, as before.
+    sqlite: `
+      DROP INDEX documents_date;
+      DROP INDEX documents_publisher;
+      CREATE INDEX documents_list ON documents (date DESC, id);
+      CREATE INDEX documents_list_publisher ON documents (publisher, date DESC, id);
+      CREATE INDEX sentences_doc ON sentences (id, doc_id);
+
+      DROP INDEX events_date;
+      DROP INDEX events_type;
+      DROP INDEX events_conflicts;
+      CREATE INDEX events_list ON events (date_start DESC, document_count DESC, id);
+      CREATE INDEX events_list_type ON events (type, date_start DESC, document_count DESC, id);
+      CREATE INDEX events_list_conflicts ON events (date_start DESC, document_count DESC, id) WHERE conflict_count > 0;
+      -- What lists show of an event's date, without reading \`data\` (megabytes for a big event).
+      ALTER TABLE events ADD COLUMN date_value TEXT;
+      UPDATE events SET date_value = json_extract(data, '$.date');
+
+      ALTER TABLE document_entities ADD COLUMN date TEXT;
+      UPDATE document_entities SET date = (SELECT d.date FROM documents d WHERE d.id = document_entities.doc_id);
+      CREATE INDEX document_entities_entity_date ON document_entities (entity_id, date DESC, doc_id);
+
+      ALTER TABLE event_participants ADD COLUMN date_start TEXT;
+      UPDATE event_participants SET date_start = (SELECT e.date_start FROM events e WHERE e.id = event_participants.event_id);
+      DROP INDEX event_participants_entity;
+      CREATE INDEX event_participants_entity_date ON event_participants (entity_id, date_start DESC, event_id);
+    `,
+    // The same, with NULLS LAST said (PostgreSQL puts NULLs first in DESC order). Sentences need no
+    // sentences_doc here: a tsvector match reads the row, doc_id with it.
+    postgres: `
+      DROP INDEX documents_date;
+      DROP INDEX documents_publisher;
+      CREATE INDEX documents_list ON documents (date DESC NULLS LAST, id);
+      CREATE INDEX documents_list_publisher ON documents (publisher, date DESC NULLS LAST, id);
+
+      DROP INDEX events_date;
+      DROP INDEX events_type;
+      DROP INDEX events_conflicts;
+      CREATE INDEX events_list ON events (date_start DESC NULLS LAST, document_count DESC, id);
+      CREATE INDEX events_list_type ON events (type, date_start DESC NULLS LAST, document_count DESC, id);
+      CREATE INDEX events_list_conflicts ON events (date_start DESC NULLS LAST, document_count DESC, id) WHERE conflict_count > 0;
+      ALTER TABLE events ADD COLUMN date_value TEXT;
+      UPDATE events SET date_value = (data::json -> 'date')::text WHERE json_typeof(data::json -> 'date') = 'object';
+
+      ALTER TABLE document_entities ADD COLUMN date TEXT COLLATE "C";
+      UPDATE document_entities de SET date = d.date FROM documents d WHERE d.id = de.doc_id;
+      CREATE INDEX document_entities_entity_date ON document_entities (entity_id, date DESC NULLS LAST, doc_id);
+
+      ALTER TABLE event_participants ADD COLUMN date_start TEXT COLLATE "C";
+      UPDATE event_participants p SET date_start = e.date_start FROM events e WHERE e.id = p.event_id;
+      DROP INDEX event_participants_entity;
+      CREATE INDEX event_participants_entity_date ON event_participants (entity_id, date_start DESC NULLS LAST, event_id);
+    `,
+  },
 ];
 
 export const latestVersion: number = migrations.reduce((max, m) => Math.max(max, m.version), 0);

@@ -4,8 +4,21 @@
  */
 import type Database from 'better-sqlite3';
 import type { CompareEvent } from '../model/compare.js';
-import type { AttributionFinding, EntityType, Mention } from '../model/findings.js';
-import { entitySummary, eventRow, eventSummary, mergeEntity, RELATED, STATEMENT_DOCS, STATEMENTS, type EntityRow, type EventRow } from './link-rows.js';
+import type { AttributionFinding, DateValue, EntityType, Mention } from '../model/findings.js';
+import {
+  cappedTotal,
+  countCap,
+  entitySummary,
+  EVENT_SUMMARY_COLUMNS,
+  eventRow,
+  eventSummary,
+  mergeEntity,
+  RELATED,
+  STATEMENT_DOCS,
+  STATEMENTS,
+  type EntityRow,
+  type EventSummaryRow,
+} from './link-rows.js';
 import type {
   EntityDetail,
   EntityQuery,
@@ -39,11 +52,13 @@ export function applyLinks(db: Database.Database, change: LinkChange): void {
     for (const id of oldLinks.all(doc) as string[]) touched.add(id);
     dropLinks.run(doc);
   }
+  // With the document's date, the order an entity page lists its documents in (schema migration 3).
   const link = db.prepare(
-    'INSERT OR REPLACE INTO document_entities (doc_id, local_key, entity_id, mentions) VALUES (?, ?, ?, ?)',
+    `INSERT OR REPLACE INTO document_entities (doc_id, local_key, entity_id, mentions, date)
+     VALUES (@doc, @localKey, @entityId, @mentions, (SELECT date FROM documents WHERE id = @doc))`,
   );
   for (const l of change.entityLinks) {
-    link.run(l.doc, l.localKey, l.entityId, l.mentions);
+    link.run({ doc: l.doc, localKey: l.localKey, entityId: l.entityId, mentions: l.mentions });
     touched.add(l.entityId);
   }
   upsertEntities(db, change.entities);
@@ -52,10 +67,10 @@ export function applyLinks(db: Database.Database, change: LinkChange): void {
   const removeEvent = db.prepare('DELETE FROM events WHERE id = ?');
   for (const id of change.removeEvents) removeEvent.run(id);
   const insertEvent = db.prepare(`INSERT OR REPLACE INTO events
-    (id, type, label, date_start, date_end, place, participants, sources, document_count, source_count, point_count, conflict_count, data)
-    VALUES (@id, @type, @label, @date_start, @date_end, @place, @participants, @sources, @document_count, @source_count, @point_count, @conflict_count, @data)`);
+    (id, type, label, date_start, date_end, place, participants, sources, document_count, source_count, point_count, conflict_count, date_value, data)
+    VALUES (@id, @type, @label, @date_start, @date_end, @place, @participants, @sources, @document_count, @source_count, @point_count, @conflict_count, @date_value, @data)`);
   const insertDoc = db.prepare('INSERT OR REPLACE INTO event_documents (event_id, doc_id, main) VALUES (?, ?, ?)');
-  const insertParticipant = db.prepare('INSERT OR IGNORE INTO event_participants (event_id, entity_id) VALUES (?, ?)');
+  const insertParticipant = db.prepare('INSERT OR IGNORE INTO event_participants (event_id, entity_id, date_start) VALUES (?, ?, ?)');
   const insertBlock = db.prepare('INSERT OR IGNORE INTO event_blocks (block, event_id) VALUES (?, ?)');
   for (const { event, mainOf, blocks } of change.events) {
     // Replacing an event must also drop its old child rows (INSERT OR REPLACE deletes the row, and
@@ -64,7 +79,7 @@ export function applyLinks(db: Database.Database, change: LinkChange): void {
     insertEvent.run(eventRow(event));
     const main = new Set(mainOf);
     for (const doc of event.documents) insertDoc.run(event.id, doc, main.has(doc) ? 1 : 0);
-    for (const p of event.participants) insertParticipant.run(event.id, p.id);
+    for (const p of event.participants) insertParticipant.run(event.id, p.id, event.date?.start ?? null);
     for (const b of blocks) insertBlock.run(b, event.id);
   }
   const mark = db.prepare('UPDATE documents SET linked = 1 WHERE id = ?');
@@ -128,14 +143,16 @@ export function listEvents(db: Database.Database, q: EventQuery): Page<EventSumm
     params[`w${i}`] = `%${w.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   });
   const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
-  const total = (db.prepare(`SELECT count(*) FROM events e ${clause}`).pluck().get(params) as number) ?? 0;
+  const cap = countCap(q);
+  const counted = db.prepare(`SELECT count(*) FROM (SELECT 1 FROM events e ${clause} LIMIT @cap)`).pluck().get({ ...params, cap: cap + 1 }) as number;
+  // Undated events sort last: NULLs come last in SQLite's DESC order, the order of the events_list indexes.
   const rows = db
     .prepare(
-      `SELECT * FROM events e ${clause}
-       ORDER BY e.date_start IS NULL, e.date_start DESC, e.document_count DESC, e.id LIMIT @limit OFFSET @offset`,
+      `SELECT ${EVENT_SUMMARY_COLUMNS} FROM events e ${clause}
+       ORDER BY e.date_start DESC, e.document_count DESC, e.id LIMIT @limit OFFSET @offset`,
     )
-    .all({ ...params, limit: q.limit, offset: q.offset }) as EventRow[];
-  return { total, items: rows.map(eventSummary) };
+    .all({ ...params, limit: q.limit, offset: q.offset }) as EventSummaryRow[];
+  return { ...cappedTotal(counted, cap), items: rows.map(eventSummary) };
 }
 
 export function getEvent(db: Database.Database, id: string): CompareEvent | null {
@@ -168,8 +185,9 @@ export function getEntity(db: Database.Database, id: string): EntityDetail | nul
   if (!row) return null;
   const links = db
     .prepare(
+      // Read off document_entities_entity_date in order: the date is the document's (applyLinks, putDocuments).
       `SELECT de.doc_id, de.local_key, d.title, d.date FROM document_entities de JOIN documents d ON d.id = de.doc_id
-       WHERE de.entity_id = ? ORDER BY d.date DESC, de.doc_id LIMIT ${STATEMENT_DOCS}`,
+       WHERE de.entity_id = ? ORDER BY de.date DESC, de.doc_id LIMIT ${STATEMENT_DOCS}`,
     )
     .all(id) as Array<{ doc_id: string; local_key: string; title: string | null; date: string | null }>;
   const byDoc = new Map<string, { keys: Set<string>; title: string | null; date: string | null }>();
@@ -178,14 +196,20 @@ export function getEntity(db: Database.Database, id: string): EntityDetail | nul
     entry.keys.add(l.local_key);
     byDoc.set(l.doc_id, entry);
   }
+  // The document's attributions and the mentions of this entity only (its local keys): a document
+  // holds dozens of other mentions, not worth carrying into JavaScript.
   const findings = db.prepare(
-    "SELECT kind, span_start, span_end, data FROM findings WHERE doc_id = ? AND kind IN ('attribution', 'mention') ORDER BY kind, idx",
+    `SELECT kind, span_start, span_end, data FROM findings
+     WHERE doc_id = ? AND (kind = 'attribution' OR (kind = 'mention' AND json_extract(data, '$.entity') IN (SELECT value FROM json_each(?))))
+     ORDER BY kind, idx`,
   );
   // Sliced in JS: offsets are UTF-16 code units, SQLite's substr counts code points.
   const textOf = db.prepare('SELECT text FROM documents WHERE id = ?').pluck();
   const statements: EntityStatement[] = [];
   for (const [doc, { keys, title, date }] of byDoc) {
-    const rows = findings.all(doc) as Array<{ kind: string; span_start: number; span_end: number; data: string }>;
+    // Statements are taken in this order up to the limit, so the documents after it add none.
+    if (statements.length >= STATEMENTS) break;
+    const rows = findings.all(doc, JSON.stringify([...keys])) as Array<{ kind: string; span_start: number; span_end: number; data: string }>;
     let text: string | null = null;
     const mentions = rows
       .filter((r) => r.kind === 'mention')
@@ -225,10 +249,11 @@ export function getEntity(db: Database.Database, id: string): EntityDetail | nul
   const events = (
     db
       .prepare(
-        `SELECT e.id, e.label, e.data FROM event_participants p JOIN events e ON e.id = p.event_id
-         WHERE p.entity_id = ? ORDER BY e.date_start DESC, e.id LIMIT 50`,
+        // The participant rows carry their event's date_start: read off event_participants_entity_date in order.
+        `SELECT e.id, e.label, e.date_value FROM event_participants p JOIN events e ON e.id = p.event_id
+         WHERE p.entity_id = ? ORDER BY p.date_start DESC, p.event_id LIMIT 50`,
       )
-      .all(id) as Array<{ id: string; label: string; data: string }>
-  ).map((e) => ({ id: e.id, label: e.label, date: (JSON.parse(e.data) as CompareEvent).date }));
+      .all(id) as Array<{ id: string; label: string; date_value: string | null }>
+  ).map((e) => ({ id: e.id, label: e.label, date: e.date_value === null ? null : (JSON.parse(e.date_value) as DateValue) }));
   return { ...entitySummary(row), statements, related, events };
 }

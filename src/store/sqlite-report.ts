@@ -75,6 +75,16 @@ export function integrityProblems(db: Database): string[] {
   )) {
     problems.push(`${r.what} of document ${r.doc_id} has span [${r.span_start}, ${r.span_end}) outside its text of length ${r.text_length}`);
   }
+  // The dates link rows are listed by (migration 3) must be their document's and their event's.
+  for (const r of rows<{ what: string; ref: string }>(
+    `SELECT * FROM (SELECT 'entity link' AS what, de.doc_id AS ref FROM document_entities de JOIN documents d ON d.id = de.doc_id
+       WHERE de.date IS NOT d.date LIMIT ${SHOWN})
+     UNION ALL
+     SELECT * FROM (SELECT 'event participant', p.event_id FROM event_participants p JOIN events e ON e.id = p.event_id
+       WHERE p.date_start IS NOT e.date_start LIMIT ${SHOWN})`,
+  )) {
+    problems.push(`an ${r.what} of ${r.ref} has another date than ${r.what === 'entity link' ? 'its document' : 'its event'}`);
+  }
   const version = schemaVersion(db);
   if (version !== latestVersion) problems.push(`schema version is ${version}, expected ${latestVersion}`);
   return problems;

@@ -10,7 +10,7 @@ import { decodeDocument, decodeSummary, encodeDocument } from './codec.js';
 import type { DocumentRow, FindingRow, SentenceRow, SummaryRow, WarningRow } from './codec.js';
 import { StoreError, reasonOf } from './errors.js';
 import { ftsTerm, markedSpans, parseQuery, toFtsQuery } from './fts-query.js';
-import { configure, migrate } from './sqlite-migrate.js';
+import { BUSY_TIMEOUT_MS, configure, migrate } from './sqlite-migrate.js';
 import { integrityProblems, readStats } from './sqlite-report.js';
 import * as links from './sqlite-links.js';
 import { SNIPPET_CLOSE, SNIPPET_OPEN } from './store.js';
@@ -47,14 +47,29 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
     throw new StoreError('open', `cannot open ${path}: ${reasonOf(cause)}`, { path }, cause);
   }
   const now = options.now ?? (() => new Date());
+  let reader: Database.Database | undefined;
   try {
     configure(db, path);
     migrate(db, path, now);
-    return new SqliteStore(db, path, now);
+    reader = path === ':memory:' || path === '' ? db : openReader(path);
+    return new SqliteStore(db, reader, path, now);
   } catch (error) {
+    if (reader && reader !== db) reader.close();
     db.close();
     throw error;
   }
+}
+
+/**
+ * A second, read-only connection for the queries the CLI, API and web app make. Under WAL a reader
+ * reads its snapshot while a writer (this process's or an ingest's) commits, and a read-only
+ * connection can never take the write lock, so reads never queue behind writes. The busy timeout
+ * covers the rare moments a reader must wait (another connection recovering the WAL).
+ */
+function openReader(path: string): Database.Database {
+  const reader = new Database(path, { readonly: true, fileMustExist: true });
+  reader.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  return reader;
 }
 
 /** Around highlight() output, to find match offsets; the snippet uses the public markers. */
@@ -66,7 +81,8 @@ const SNIPPET_TOKENS = 24;
 const SUMMARY_COLUMNS = `id, content_hash, title, date, publisher, source, url, byline, lang, path, text_length,
   analysed, sentence_count, ingested_at, updated_at`;
 
-function statements(db: Database.Database) {
+/** What putDocuments and ingest's checks run, on the read-write connection. */
+function writeStatements(db: Database.Database) {
   return {
     existing: db.prepare<[string], { content_hash: string; ingested_at: string }>(
       'SELECT content_hash, ingested_at FROM documents WHERE id = ?',
@@ -85,6 +101,8 @@ function statements(db: Database.Database) {
        WHERE id = @id`,
     ),
     markUnlinked: db.prepare<[string]>('UPDATE documents SET linked = 0 WHERE id = ?'),
+    // Entity links carry their document's date (the order of an entity page) until linking rewrites them.
+    redateLinks: db.prepare<[string | null, string]>('UPDATE document_entities SET date = ? WHERE doc_id = ?'),
     deleteSentences: db.prepare<[string]>('DELETE FROM sentences WHERE doc_id = ?'),
     deleteFindings: db.prepare<[string]>('DELETE FROM findings WHERE doc_id = ?'),
     deleteWarnings: db.prepare<[string]>('DELETE FROM warnings WHERE doc_id = ?'),
@@ -103,7 +121,14 @@ function statements(db: Database.Database) {
     ),
     hasContent: db.prepare<[string], { found: 1 }>('SELECT 1 AS found FROM documents WHERE content_hash = ? LIMIT 1'),
     sameContent: db.prepare<[string, string], { found: 1 }>('SELECT 1 AS found FROM documents WHERE id = ? AND content_hash = ?'),
+  };
+}
+
+/** What the reads run, on the read-only connection. */
+function readStatements(db: Database.Database) {
+  return {
     document: db.prepare<[string], DocumentRow>('SELECT * FROM documents WHERE id = ?'),
+    summary: db.prepare<[string], SummaryRow>(`SELECT ${SUMMARY_COLUMNS} FROM documents WHERE id = ?`),
     sentences: db.prepare<[string], SentenceRow>('SELECT * FROM sentences WHERE doc_id = ? ORDER BY idx'),
     findings: db.prepare<[string], FindingRow>('SELECT * FROM findings WHERE doc_id = ? ORDER BY kind, idx'),
     warnings: db.prepare<[string], WarningRow>('SELECT * FROM warnings WHERE doc_id = ? ORDER BY idx'),
@@ -142,16 +167,20 @@ interface SearchRow {
 }
 
 export class SqliteStore implements Store {
-  private readonly stmts: ReturnType<typeof statements>;
-  /** Statements whose SQL depends on the query's shape (list filters), prepared once per shape. */
+  private readonly stmts: ReturnType<typeof writeStatements>;
+  private readonly reads: ReturnType<typeof readStatements>;
+  /** Read statements whose SQL depends on the query's shape (list filters), prepared once per shape. */
   private readonly shaped = new Map<string, Database.Statement<unknown[], unknown>>();
 
+  /** `db` writes (and links, which reads what it is about to rewrite); `reader` answers the reads. */
   constructor(
     private readonly db: Database.Database,
+    private readonly reader: Database.Database,
     readonly path: string,
     private readonly now: () => Date,
   ) {
-    this.stmts = statements(db);
+    this.stmts = writeStatements(db);
+    this.reads = readStatements(reader);
   }
 
   async putDocuments(docs: readonly AnalysedDocument[], options: PutOptions = {}): Promise<PutResult[]> {
@@ -188,6 +217,7 @@ export class SqliteStore implements Store {
       this.stmts.deleteWarnings.run(id);
       this.stmts.updateDocument.run(rows.document);
       this.stmts.markUnlinked.run(id);
+      this.stmts.redateLinks.run(rows.document.date, id);
     } else {
       this.stmts.insertDocument.run(rows.document);
     }
@@ -217,25 +247,36 @@ export class SqliteStore implements Store {
   }
 
   async getDocument(id: string): Promise<StoredDocument | null> {
-    const read = this.db.transaction(() => {
-      const document = this.stmts.document.get(id);
+    const read = this.reader.transaction(() => {
+      const document = this.reads.document.get(id);
       if (!document) return null;
       return decodeDocument({
         document,
-        sentences: this.stmts.sentences.all(id),
-        findings: this.stmts.findings.all(id),
-        warnings: this.stmts.warnings.all(id),
+        sentences: this.reads.sentences.all(id),
+        findings: this.reads.findings.all(id),
+        warnings: this.reads.warnings.all(id),
       });
     });
     // One read transaction: a concurrent update cannot give the text of one version and the findings of another.
     return read();
   }
 
+  async documentSummaries(ids: readonly string[]): Promise<Map<string, DocumentSummary>> {
+    const found = new Map<string, DocumentSummary>();
+    this.reader.transaction(() => {
+      for (const id of new Set(ids)) {
+        const row = this.reads.summary.get(id);
+        if (row) found.set(id, decodeSummary(row));
+      }
+    })();
+    return found;
+  }
+
   async resolveDocumentId(prefix: string): Promise<string | null> {
     if (prefix === '') return null;
-    if (this.stmts.idExists.get(prefix)) return prefix;
+    if (this.reads.idExists.get(prefix)) return prefix;
     // Every id starting with `prefix` sorts in [prefix, prefix + the last code point).
-    const matches = this.stmts.idRange.all(prefix, `${prefix}\u{10ffff}`);
+    const matches = this.reads.idRange.all(prefix, `${prefix}\u{10ffff}`);
     return matches.length === 1 && matches[0] ? matches[0].id : null;
   }
 
@@ -251,24 +292,36 @@ export class SqliteStore implements Store {
     if (query.source !== undefined) add('source = ?', query.source);
     if (query.from !== undefined) add('date >= ?', query.from);
     if (query.to !== undefined) add('date <= ?', query.to);
-    if (query.text !== undefined && query.text.trim() !== '') {
-      const terms = parseQuery(query.text);
+    const text = query.text !== undefined && query.text.trim() !== '';
+    if (text) {
+      const terms = parseQuery(query.text ?? '');
       if (terms.length === 0) return { total: 0, items: [] };
       for (const term of terms) {
-        // Per term, so the terms of a document may be in different sentences.
+        // Per term, so the terms of a document may be in different sentences. A match's document
+        // comes from sentences_doc (migration 3), not from the sentence row with its text.
         add(
-          `id IN (SELECT s.doc_id FROM sentences_fts JOIN sentences s ON s.id = sentences_fts.rowid
+          `id IN (SELECT s.doc_id FROM sentences_fts JOIN sentences s INDEXED BY sentences_doc ON s.id = sentences_fts.rowid
             WHERE sentences_fts MATCH ?)`,
           ftsTerm(term),
         );
       }
     }
     const filter = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
-    return this.db.transaction(() => {
+    const order = 'ORDER BY date DESC NULLS LAST, id';
+    return this.reader.transaction(() => {
+      if (text) {
+        // The matches are the costly part: found once, in order, for both the total and the page.
+        const ids = this.shapedStatement(`SELECT id FROM documents ${filter} ${order}`).pluck().all(...params) as string[];
+        const page = ids.slice(query.offset, query.offset + query.limit);
+        const rows = page.map((id) => this.reads.summary.get(id)).filter((r): r is SummaryRow => r !== undefined);
+        return { total: ids.length, items: rows.map(decodeSummary) };
+      }
       const total = this.shapedStatement(`SELECT count(*) AS total FROM documents ${filter}`).get(...params) as { total: number };
-      const rows = this.shapedStatement(
-        `SELECT ${SUMMARY_COLUMNS} FROM documents ${filter} ORDER BY date DESC NULLS LAST, id LIMIT ? OFFSET ?`,
-      ).all(...params, query.limit, query.offset) as SummaryRow[];
+      const rows = this.shapedStatement(`SELECT ${SUMMARY_COLUMNS} FROM documents ${filter} ${order} LIMIT ? OFFSET ?`).all(
+        ...params,
+        query.limit,
+        query.offset,
+      ) as SummaryRow[];
       return { total: total.total, items: rows.map(decodeSummary) };
     })();
   }
@@ -279,7 +332,7 @@ export class SqliteStore implements Store {
     if (match === null) return [];
     let rows: SearchRow[];
     try {
-      rows = this.stmts.search.all(SNIPPET_OPEN, SNIPPET_CLOSE, MATCH_OPEN, MATCH_CLOSE, match, options.limit, options.offset);
+      rows = this.reads.search.all(SNIPPET_OPEN, SNIPPET_CLOSE, MATCH_OPEN, MATCH_CLOSE, match, options.limit, options.offset);
     } catch (cause) {
       throw new StoreError('search', `query ${JSON.stringify(query)} (FTS ${match}) failed: ${reasonOf(cause)}`, { query, match }, cause);
     }
@@ -301,7 +354,7 @@ export class SqliteStore implements Store {
   }
 
   async stats(): Promise<StoreStats> {
-    return this.db.transaction(() => readStats(this.db))();
+    return this.reader.transaction(() => readStats(this.reader))();
   }
 
   async integrityCheck(): Promise<string[]> {
@@ -325,11 +378,11 @@ export class SqliteStore implements Store {
   }
 
   async listEvents(query: EventQuery): Promise<Page<EventSummary>> {
-    return this.db.transaction(() => links.listEvents(this.db, query))();
+    return this.reader.transaction(() => links.listEvents(this.reader, query))();
   }
 
   async getEvent(id: string): Promise<CompareEvent | null> {
-    return links.getEvent(this.db, id);
+    return links.getEvent(this.reader, id);
   }
 
   async mainEvents(documents: readonly string[]): Promise<Map<string, string>> {
@@ -343,21 +396,22 @@ export class SqliteStore implements Store {
   }
 
   async listEntities(query: EntityQuery): Promise<Page<EntitySummary>> {
-    return this.db.transaction(() => links.listEntities(this.db, query))();
+    return this.reader.transaction(() => links.listEntities(this.reader, query))();
   }
 
   async getEntity(id: string): Promise<EntityDetail | null> {
-    return this.db.transaction(() => links.getEntity(this.db, id))();
+    return this.reader.transaction(() => links.getEntity(this.reader, id))();
   }
 
   async close(): Promise<void> {
+    if (this.reader !== this.db && this.reader.open) this.reader.close();
     if (this.db.open) this.db.close();
   }
 
   private shapedStatement(sql: string): Database.Statement<unknown[], unknown> {
     let statement = this.shaped.get(sql);
     if (!statement) {
-      statement = this.db.prepare(sql);
+      statement = this.reader.prepare(sql);
       this.shaped.set(sql, statement);
     }
     return statement;

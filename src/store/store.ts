@@ -55,8 +55,13 @@ export interface DocumentQuery {
 }
 
 export interface Page<T> {
-  /** Number of rows matching the query, whatever the limit and offset. */
+  /**
+   * Number of rows matching the query, whatever the limit and offset. The events list counts at
+   * most 10,000 rows (or as far as the page reaches): past that, `total` is a lower bound and
+   * `totalCapped` is true ("10,000+"), so a first page never costs a count of every event.
+   */
   total: number;
+  totalCapped?: true;
   items: T[];
 }
 
@@ -129,6 +134,8 @@ export interface Store {
    */
   findUnchanged(refs: ReadonlyArray<Pick<DocumentMeta, 'id' | 'contentHash'>>): Promise<Set<string>>;
   getDocument(id: string): Promise<StoredDocument | null>;
+  /** The listing rows (metadata, no text) of these ids, by id; unknown ids are left out. */
+  documentSummaries(ids: readonly string[]): Promise<Map<string, DocumentSummary>>;
   /** The id equal to `prefix`, else the only id starting with it; null when none or several do. */
   resolveDocumentId(prefix: string): Promise<string | null>;
   /** Documents by date, newest first (undated last), then id. */

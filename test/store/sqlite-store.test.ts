@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { StoreError } from '../../src/store/errors.js';
 import { DEFAULT_DB, openStore, resolveStoreLocation } from '../../src/store/open.js';
-import { latestVersion, migrations } from '../../src/store/schema.js';
+import { MIGRATIONS_TABLE_SQL, latestVersion, migrations } from '../../src/store/schema.js';
 import { openSqliteStore } from '../../src/store/sqlite.js';
 import { CALL_TEXT, analysed, callArticle } from './fixtures.js';
 import { storeSuite } from './store-suite.js';
@@ -63,7 +63,38 @@ describe('SQLite file', () => {
     const raw = new Database(path);
     raw.prepare("INSERT INTO schema_migrations VALUES (99, 'from the future', '2030-01-01')").run();
     raw.close();
-    expect(() => openSqliteStore(path)).toThrow(/schema version 99, newer than this Rashomon knows \(2\)/);
+    expect(() => openSqliteStore(path)).toThrow(new RegExp(`schema version 99, newer than this Rashomon knows \\(${latestVersion}\\)`));
+  });
+
+  it('gives the entity links, event participants and events of a version 2 store the dates they are listed by', async () => {
+    const raw = new Database(path);
+    raw.exec(MIGRATIONS_TABLE_SQL);
+    for (const m of migrations.filter((m) => m.version <= 2)) {
+      raw.exec(m.sqlite);
+      raw.prepare("INSERT INTO schema_migrations VALUES (?, ?, '2024-01-01')").run(m.version, m.name);
+    }
+    const doc = raw.prepare(`INSERT INTO documents (id, content_hash, date, text, text_length, body_start, analysed, sentence_count, ingested_at, updated_at, linked)
+      VALUES (?, ?, ?, 'x', 1, 0, 1, 0, '2024-01-01', '2024-01-01', 1)`);
+    doc.run('d1', 'h1', '2023-07-13');
+    doc.run('d2', 'h2', null);
+    raw.exec(`INSERT INTO document_entities VALUES ('d1', 'e1', 'person:burns', 2), ('d2', 'e1', 'person:burns', 1);
+      INSERT INTO events (id, type, label, date_start, date_end, place, participants, sources, document_count, source_count, point_count, conflict_count, data)
+        VALUES ('ev', 'call', 'Call', '2023-07-01', '2023-07-02', NULL, '[]', '[]', 1, 0, 0, 0,
+          '{"id":"ev","date":{"start":"2023-07-01","end":"2023-07-02","precision":"day"}}');
+      INSERT INTO event_participants VALUES ('ev', 'person:burns');`);
+    raw.close();
+
+    await openSqliteStore(path).close();
+    const upgraded = new Database(path, { readonly: true });
+    expect(upgraded.prepare('SELECT doc_id, date FROM document_entities ORDER BY doc_id').all()).toEqual([
+      { doc_id: 'd1', date: '2023-07-13' },
+      { doc_id: 'd2', date: null },
+    ]);
+    expect(upgraded.prepare('SELECT event_id, date_start FROM event_participants').all()).toEqual([{ event_id: 'ev', date_start: '2023-07-01' }]);
+    const dateValue = upgraded.prepare('SELECT date_value FROM events').pluck().get() as string;
+    expect(JSON.parse(dateValue)).toEqual({ start: '2023-07-01', end: '2023-07-02', precision: 'day' });
+    expect(upgraded.prepare('SELECT max(version) FROM schema_migrations').pluck().get()).toBe(latestVersion);
+    upgraded.close();
   });
 
   it('refuses a SQLite database that is not a store, and a file that is not SQLite', () => {

@@ -6,7 +6,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AnalysedDocument } from '../../src/model/document.js';
 import { StoreError } from '../../src/store/errors.js';
 import { SNIPPET_CLOSE, SNIPPET_OPEN } from '../../src/store/store.js';
-import type { Store } from '../../src/store/store.js';
+import type { LinkChange, Store } from '../../src/store/store.js';
+import type { CompareEvent } from '../../src/model/compare.js';
 import { CALL_TEXT, RUSSIAN_TEXT, analysed, at, bare, callArticle, withoutTokens } from './fixtures.js';
 
 /** Opens a fresh, empty store whose clock is `now`. */
@@ -300,6 +301,15 @@ export function storeSuite(engine: string, open: OpenStore): void {
         ]);
       });
 
+      it('gives the listing rows of ids asked for, in the order asked, leaving unknown ids out', async () => {
+        const summaries = await store.documentSummaries(['e', 'missing', 'c', 'e']);
+        expect([...summaries.keys()]).toEqual(['e', 'c']);
+        const listed = (await store.listDocuments({ limit: 10, offset: 0 })).items.find((d) => d.id === 'c');
+        expect(summaries.get('c')).toEqual(listed);
+        expect(summaries.get('e')?.date).toBe('2023-06-30');
+        expect(await store.documentSummaries([])).toEqual(new Map());
+      });
+
       it('filters by publisher, source and an inclusive date range, with the total before paging', async () => {
         expect(await ids({ publisher: 'Reuters' })).toEqual({ total: 2, ids: ['b', 'a'] });
         expect(await ids({ source: 'Russia' })).toEqual({ total: 2, ids: ['c', 'd'] });
@@ -347,7 +357,98 @@ export function storeSuite(engine: string, open: OpenStore): void {
           { lang: 'ru', documents: 1 },
         ],
         dates: { from: '2023-06-30', to: '2023-07-13' },
-        schemaVersion: 2,
+        schemaVersion: 3,
+      });
+    });
+
+    describe('events and entities as the workbench lists them', () => {
+      const burns = { id: 'person:burns', name: 'William Burns', type: 'person' as const };
+      const event = (id: string, date: string | null, documents: string[], conflict = false): CompareEvent => ({
+        id,
+        label: `Talks ${id}`,
+        type: 'meeting',
+        date: date === null ? null : { start: date, end: date, precision: 'day' },
+        place: null,
+        participants: [burns],
+        documents,
+        accounts: [],
+        points: conflict ? [{ id: 'p1', summary: 'who called', status: 'conflict', sources: ['A', 'B'], evidence: [], reason: 'assertion vs denial' }] : [],
+      });
+      const change = (events: CompareEvent[], links: LinkChange['entityLinks'] = []): LinkChange => ({
+        documents: [...new Set(links.map((l) => l.doc))],
+        entityLinks: links,
+        entities: links.length > 0 ? [{ id: burns.id, name: 'Burns', type: 'person', aliases: ['Burns'], roles: [], affiliations: [] }] : [],
+        removeEvents: [],
+        events: events.map((e) => ({ event: e, mainOf: [], blocks: [] })),
+      });
+
+      it('lists events newest first, undated last, then by documents and id, with their dates', async () => {
+        await store.applyLinks(
+          change([
+            event('ev-old', '2023-01-01', ['d1']),
+            event('ev-undated', null, ['d1']),
+            event('ev-tie-a', '2023-03-01', ['d1']),
+            event('ev-new', '2023-05-01', ['d1'], true),
+            event('ev-tie-b', '2023-03-01', ['d1', 'd2']),
+            event('ev-tie-0', '2023-03-01', ['d2']),
+          ]),
+        );
+        const page = await store.listEvents({ limit: 10, offset: 0 });
+        expect(page.items.map((e) => e.id)).toEqual(['ev-new', 'ev-tie-b', 'ev-tie-0', 'ev-tie-a', 'ev-old', 'ev-undated']);
+        expect(page.total).toBe(6);
+        expect(page.totalCapped).toBeUndefined();
+        expect(page.items[0]).toMatchObject({ date: { start: '2023-05-01', end: '2023-05-01', precision: 'day' }, conflictCount: 1, pointCount: 1 });
+        expect(page.items.at(-1)?.date).toBeNull();
+        const conflicts = await store.listEvents({ limit: 10, offset: 0, hasConflict: false, to: '2023-03-31' });
+        expect(conflicts).toMatchObject({ total: 4, items: [{ id: 'ev-tie-b' }, { id: 'ev-tie-0' }, { id: 'ev-tie-a' }, { id: 'ev-old' }] });
+        expect((await store.listEvents({ limit: 2, offset: 4, type: 'meeting' })).items.map((e) => e.id)).toEqual(['ev-old', 'ev-undated']);
+      });
+
+      it('counts at most 10,000 events for a total, unless the page asked for reaches further', async () => {
+        const many = Array.from({ length: 10_002 }, (_, i) => event(`ev-${String(i).padStart(5, '0')}`, '2022-01-01', ['d1'], i % 2 === 0));
+        await store.applyLinks(change(many));
+        const first = await store.listEvents({ limit: 20, offset: 0 });
+        expect(first).toMatchObject({ total: 10_000, totalCapped: true });
+        expect(first.items.map((e) => e.id).slice(0, 2)).toEqual(['ev-00000', 'ev-00001']);
+        const last = await store.listEvents({ limit: 50, offset: 9_990 });
+        expect(last.total).toBe(10_002);
+        expect(last.totalCapped).toBeUndefined();
+        expect(last.items.map((e) => e.id)).toEqual(['ev-09990', 'ev-09991', 'ev-09992', 'ev-09993', 'ev-09994', 'ev-09995', 'ev-09996', 'ev-09997', 'ev-09998', 'ev-09999', 'ev-10000', 'ev-10001']);
+        const conflicts = await store.listEvents({ limit: 5, offset: 0, hasConflict: true });
+        expect(conflicts.total).toBe(5_001);
+        expect(conflicts.totalCapped).toBeUndefined();
+        expect(conflicts.items.map((e) => e.id)).toEqual(['ev-00000', 'ev-00002', 'ev-00004', 'ev-00006', 'ev-00008']);
+      });
+
+      it("lists an entity's statements and events newest first, following a document's new date", async () => {
+        const text = (who: string) => `William Burns said the talks with ${who} were useful.`;
+        const docs = [
+          analysed({ id: 'old', date: '2023-01-05', text: text('Ankara') }),
+          analysed({ id: 'new', date: '2023-06-05', text: text('Kyiv') }),
+          analysed({ id: 'undated', text: text('Paris') }),
+        ];
+        await store.putDocuments(docs);
+        const links = docs.map((a) => {
+          const local = a.entities.find((e) => e.name.includes('Burns'));
+          if (!local) throw new Error(`the pipeline found no Burns in ${a.doc.id}`);
+          return { doc: a.doc.id, localKey: local.key, entityId: burns.id, mentions: local.mentions.length };
+        });
+        await store.applyLinks(change([event('ev-a', '2023-01-05', ['old']), event('ev-b', null, ['undated']), event('ev-c', '2023-06-05', ['new'])], links));
+        const page = await store.getEntity(burns.id);
+        expect(page?.statements.map((st) => [st.document, st.date, st.relation])).toEqual([
+          ['new', '2023-06-05', 'by'],
+          ['old', '2023-01-05', 'by'],
+          ['undated', null, 'by'],
+        ]);
+        expect(page?.events.map((e) => [e.id, e.date?.start ?? null])).toEqual([['ev-c', '2023-06-05'], ['ev-a', '2023-01-05'], ['ev-b', null]]);
+        // A new date for 'old' (its links are not rewritten until it is linked again).
+        await store.putDocuments([analysed({ id: 'old', date: '2023-09-01', text: text('Ankara') })], { replace: true });
+        expect((await store.getEntity(burns.id))?.statements.map((st) => [st.document, st.date])).toEqual([
+          ['old', '2023-09-01'],
+          ['new', '2023-06-05'],
+          ['undated', null],
+        ]);
+        expect(await store.integrityCheck()).toEqual([]);
       });
     });
 

@@ -77,7 +77,7 @@ Examples:
           shorten(e.label, 70),
         ]),
       );
-      process.stdout.write(`${page.items.length} of ${page.total} events\n`);
+      process.stdout.write(`${page.items.length} of ${page.total}${page.totalCapped ? '+' : ''} events\n`);
       return EXIT.ok;
     } finally {
       await store.close();
