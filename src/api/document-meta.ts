@@ -1,11 +1,11 @@
 /**
  * Metadata (title, date, publisher, source) of documents named by events, for the event page and
- * the timeline. The Store has no "summaries by id" query, so this reads whole documents and keeps
- * their metadata in a small LRU, cleared on every write through the API and aged out after a minute
- * (another process may ingest into the same store).
+ * the timeline: the listing rows of the store (no text, no findings; an event may name hundreds of
+ * documents), kept in a small LRU, cleared on every write through the API and aged out after a
+ * minute (another process may ingest into the same store).
  */
 import type { CompareDocument } from '../model/compare.js';
-import type { Store } from '../store/store.js';
+import type { DocumentSummary, Store } from '../store/store.js';
 
 export type DocumentMetaLookup = (ids: readonly string[]) => Promise<Map<string, CompareDocument>>;
 
@@ -44,10 +44,8 @@ export class DocumentMetaCache {
         missing.push(id);
       }
     }
-    const read = await Promise.all(missing.map((id) => this.store.getDocument(id)));
-    for (const stored of read) {
-      if (!stored) continue;
-      const d = stored.doc;
+    const read = missing.length > 0 ? await this.store.documentSummaries(missing) : new Map<string, DocumentSummary>();
+    for (const d of read.values()) {
       const meta: CompareDocument = {
         id: d.id,
         title: d.title,

@@ -61,10 +61,11 @@ const nullableStr = { type: ['string', 'null'] };
 const int = { type: 'integer', minimum: 0 };
 const strings = { type: 'array', items: str };
 const spanProps = { start: int, end: int };
+const capped = { const: true, description: 'present when counting stopped at a cap: total is then a lower bound' };
 const page = (item: string): Json => ({
   type: 'object',
   required: ['total', 'limit', 'offset', 'items'],
-  properties: { total: int, limit: int, offset: int, items: { type: 'array', items: ref(item) } },
+  properties: { total: int, totalCapped: capped, limit: int, offset: int, items: { type: 'array', items: ref(item) } },
 });
 const obj = (properties: Json, required: string[] = Object.keys(properties)): Json => ({ type: 'object', required, properties });
 
@@ -119,10 +120,14 @@ const schemas: Record<string, Json> = {
   CompareEvent: obj({ id: str, label: str, type: str, date: { oneOf: [ref('DateValue'), { type: 'null' }] }, place: nullableStr, participants: { type: 'array', items: ref('Participant') }, documents: strings, accounts: { type: 'array', items: ref('Account') }, points: { type: 'array', items: ref('Point') } }),
   CompareDocument: obj({ id: str, title: nullableStr, date: nullableStr, publisher: nullableStr, source: nullableStr, main_event: nullableStr }),
   CompareResult: obj({ documents: { type: 'array', items: ref('CompareDocument') }, events: { type: 'array', items: ref('CompareEvent') } }),
-  TimelineResponse: obj({
-    total: int,
-    events: { type: 'array', items: obj({ id: str, label: str, type: str, date: { oneOf: [ref('DateValue'), { type: 'null' }] }, conflictCount: int, sources: { type: 'array', items: obj({ source: str, documents: { type: 'array', items: obj({ id: str, title: nullableStr, date: nullableStr }) } }) } }) },
-  }),
+  TimelineResponse: obj(
+    {
+      total: int,
+      totalCapped: capped,
+      events: { type: 'array', items: obj({ id: str, label: str, type: str, date: { oneOf: [ref('DateValue'), { type: 'null' }] }, conflictCount: int, sources: { type: 'array', items: obj({ source: str, documents: { type: 'array', items: obj({ id: str, title: nullableStr, date: nullableStr }) } }) } }) },
+    },
+    ['total', 'events'],
+  ),
   IngestResponse: obj({
     documents: { type: 'array', items: obj({ id: str, status: { enum: ['added', 'updated', 'unchanged'] }, title: nullableStr, path: nullableStr }) },
     failed: { type: 'array', items: obj({ path: str, line: int, reason: str }, ['path', 'reason']) },

@@ -4,7 +4,7 @@
  */
 import { Hono } from 'hono';
 import type { CompareEvent } from '../model/compare.js';
-import type { EventQuery, Store } from '../store/store.js';
+import type { EventQuery, Page, Store } from '../store/store.js';
 import type { DocumentMetaCache } from './document-meta.js';
 import { notFound } from './errors.js';
 import {
@@ -24,8 +24,9 @@ export interface ReadDeps {
   meta: DocumentMetaCache;
 }
 
-const paged = <T>(page: { total: number; items: T[] }, limit: number, offset: number): Paged<T> => ({
+const paged = <T>(page: Page<T>, limit: number, offset: number): Paged<T> => ({
   total: page.total,
+  ...(page.totalCapped ? { totalCapped: true } : {}),
   limit,
   offset,
   items: page.items,
@@ -92,7 +93,11 @@ export function readRoutes({ store, meta }: ReadDeps): Hono {
     const page = await store.listEvents({ ...eventFilters(q), limit: q.limit, offset: 0 });
     const events = (await Promise.all(page.items.map((e) => store.getEvent(e.id)))).filter((e): e is CompareEvent => e !== null);
     const documents = await meta.get(events.flatMap((e) => e.documents));
-    const body: TimelineResponse = { total: page.total, events: events.map((e) => timelineEvent(e, documents)) };
+    const body: TimelineResponse = {
+      total: page.total,
+      ...(page.totalCapped ? { totalCapped: true } : {}),
+      events: events.map((e) => timelineEvent(e, documents)),
+    };
     return c.json(body);
   });
 

@@ -11,6 +11,8 @@ export type { ErrorBody } from './errors.js';
 /** A page of a listing, with the paging that produced it. */
 export interface Paged<T> {
   total: number;
+  /** Present when counting stopped at a cap: `total` is then a lower bound ("10,000+"). */
+  totalCapped?: true;
   limit: number;
   offset: number;
   items: T[];
@@ -50,8 +52,9 @@ export interface TimelineEvent {
 }
 
 export interface TimelineResponse {
-  /** Events matching the filters, whatever the limit. */
+  /** Events matching the filters, whatever the limit (a lower bound when `totalCapped`). */
   total: number;
+  totalCapped?: true;
   events: TimelineEvent[];
 }
 

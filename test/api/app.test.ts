@@ -164,6 +164,18 @@ describe('events', () => {
     await check('limit=1&offset=1', ['ev-summit']);
   });
 
+  it('says when the events total is a lower bound, in the list and the timeline', async () => {
+    // A store past the count cap: the first page of 20,000 events answers "10,000+".
+    const capped = Object.create(fx.store) as typeof fx.store;
+    capped.listEvents = async (q) => ({ ...(await fx.store.listEvents(q)), total: 10_000, totalCapped: true });
+    const cappedApp = createApp({ store: capped, webDir: '/nonexistent-web-dir' });
+    const list = (await (await cappedApp.request('/api/events?limit=1')).json()) as Paged<EventSummary>;
+    expect(list).toMatchObject({ total: 10_000, totalCapped: true, limit: 1, offset: 0 });
+    const timeline = (await (await cappedApp.request('/api/timeline')).json()) as TimelineResponse;
+    expect(timeline).toMatchObject({ total: 10_000, totalCapped: true });
+    expect((await json<Paged<EventSummary>>('/api/events')).body).not.toHaveProperty('totalCapped');
+  });
+
   it('validates event filters', async () => {
     for (const query of ['has_conflict=maybe', 'from=2023-13-01', 'limit=-5', 'entity=', 'sort=date']) {
       const res = await app.request(`/api/events?${query}`);

@@ -1,4 +1,4 @@
-/** The metadata cache behind event pages and the timeline: reads a document once, forgets on write or with age. */
+/** The metadata cache behind event pages and the timeline: reads a document's row once, forgets on write or with age. */
 import { describe, expect, it } from 'vitest';
 import { DocumentMetaCache } from '../../src/api/document-meta.js';
 import { toDocument } from '../../src/ingest/document.js';
@@ -9,9 +9,9 @@ import type { Store } from '../../src/store/store.js';
 function counting(store: Store): { store: Store; reads: () => number } {
   let reads = 0;
   const wrapped = Object.create(store) as Store;
-  wrapped.getDocument = (id) => {
-    reads++;
-    return store.getDocument(id);
+  wrapped.documentSummaries = (ids) => {
+    reads += ids.length;
+    return store.documentSummaries(ids);
   };
   return { store: wrapped, reads: () => reads };
 }

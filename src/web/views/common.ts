@@ -33,16 +33,17 @@ export function conflictBadge(count: number): HTMLElement {
   return statusBadge('conflict', `${count} conflict${count === 1 ? '' : 's'}`);
 }
 
-export function pager(total: number, limit: number, offset: number, at: (offset: number) => string): HTMLElement | null {
-  if (total <= limit && offset === 0) return null;
+/** `capped`: the API stopped counting at `total` ("10,000+"), so more pages may follow it. */
+export function pager(total: number, limit: number, offset: number, at: (offset: number) => string, capped = false): HTMLElement | null {
+  if (total <= limit && offset === 0 && !capped) return null;
   const first = total === 0 ? 0 : offset + 1;
   const last = Math.min(total, offset + limit);
   return h(
     'nav',
     { class: 'pager', 'aria-label': 'pages' },
     offset > 0 ? link(at(Math.max(0, offset - limit)), '← Previous') : h('span', { class: 'disabled' }, '← Previous'),
-    h('span', {}, `${first}–${last} of ${total}`),
-    offset + limit < total ? link(at(offset + limit), 'Next →') : h('span', { class: 'disabled' }, 'Next →'),
+    h('span', {}, `${first}–${last} of ${capped ? `${total.toLocaleString('en-US')}+` : total}`),
+    offset + limit < total || capped ? link(at(offset + limit), 'Next →') : h('span', { class: 'disabled' }, 'Next →'),
   );
 }
 

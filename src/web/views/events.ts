@@ -45,7 +45,7 @@ export const eventsView: View = async (r) => {
           Object.keys(filters).length ? null : link(route(['documents']), 'Browse the documents'),
         )
       : eventsTable(page.items),
-    pager(page.total, LIMIT, offset, (o) => route(['events'], { ...filters, offset: o })),
+    pager(page.total, LIMIT, offset, (o) => route(['events'], { ...filters, offset: o }), page.totalCapped === true),
   ];
   return { title: 'Events', nodes };
 };

@@ -46,7 +46,7 @@ export const timelineView: View = async (r) => {
     data.events.length === 0
       ? empty(Object.keys(filters).length ? 'No event matches these filters.' : 'No events yet.')
       : [
-          data.total > data.events.length ? h('p', { class: 'meta' }, `Showing the ${data.events.length} most recent of ${data.total} events.`) : null,
+          data.total > data.events.length ? h('p', { class: 'meta' }, `Showing the ${data.events.length} most recent of ${data.totalCapped ? `${data.total.toLocaleString('en-US')}+` : data.total} events.`) : null,
           drawn ?? empty('None of these events or their documents has a date to place on the axis.'),
           timelineTable(data.events),
         ],
