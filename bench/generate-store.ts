@@ -24,7 +24,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, statfsSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
@@ -46,6 +46,8 @@ export interface GenerateOptions {
   pool?: number;
   /** Rebuild even when the cached store is there. */
   force?: boolean;
+  /** Where to build it (default: under .bench/, named by size, pool and schema version). */
+  path?: string;
   log?: (line: string) => void;
 }
 
@@ -76,12 +78,12 @@ export function generatedStorePath(docs: number, pool: number): string {
 
 export async function generateStore(options: GenerateOptions): Promise<GeneratedStore> {
   const pool = Math.min(options.pool ?? 2000, options.docs);
+  const path = options.path ?? generatedStorePath(options.docs, pool);
   const log = options.log ?? (() => {});
-  const path = generatedStorePath(options.docs, pool);
   if (existsSync(path) && !options.force) return describe(path, pool, 0);
-  mkdirSync(packagePath('.bench'), { recursive: true });
+  mkdirSync(dirname(path), { recursive: true });
   const need = options.docs * BYTES_PER_DOCUMENT;
-  const free = freeBytes(packagePath('.bench'));
+  const free = freeBytes(dirname(path));
   if (free < need * 1.2) {
     throw new Error(
       `a store of ${options.docs} documents needs about ${(need / 1e9).toFixed(0)} GB; ${(free / 1e9).toFixed(0)} GB are free here. ` +
@@ -217,18 +219,18 @@ async function writeVariants(path: string, total: number, pool: readonly Analyse
     eventsByLast.set(last, [...(eventsByLast.get(last) ?? []), e]);
   }
   const stmts = {
-    link: db.prepare('INSERT INTO document_entities (doc_id, local_key, entity_id, mentions) VALUES (?, ?, ?, ?)'),
-    event: db.prepare(`INSERT INTO events (id, type, label, date_start, date_end, place, participants, sources, document_count, source_count, point_count, conflict_count, data)
-      VALUES (@id, @type, @label, @date_start, @date_end, @place, @participants, @sources, @document_count, @source_count, @point_count, @conflict_count, @data)`),
+    link: db.prepare('INSERT INTO document_entities (doc_id, local_key, entity_id, mentions, date) VALUES (?, ?, ?, ?, ?)'),
+    event: db.prepare(`INSERT INTO events (id, type, label, date_start, date_end, place, participants, sources, document_count, source_count, point_count, conflict_count, date_value, data)
+      VALUES (@id, @type, @label, @date_start, @date_end, @place, @participants, @sources, @document_count, @source_count, @point_count, @conflict_count, @date_value, @data)`),
     eventDoc: db.prepare('INSERT INTO event_documents (event_id, doc_id, main) VALUES (?, ?, ?)'),
-    participant: db.prepare('INSERT OR IGNORE INTO event_participants (event_id, entity_id) VALUES (?, ?)'),
+    participant: db.prepare('INSERT OR IGNORE INTO event_participants (event_id, entity_id, date_start) VALUES (?, ?, ?)'),
     block: db.prepare('INSERT OR IGNORE INTO event_blocks (block, event_id) VALUES (?, ?)'),
   };
   const started = performance.now();
   try {
     for (let n = 0; n < total; n += BATCH) {
       const batch: AnalysedDocument[] = [];
-      const linkRows: Array<[string, string, string, number]> = [];
+      const linkRows: Array<[string, string, string, number, string | null]> = [];
       const eventRows: CompareEventRecord[] = [];
       for (let k = n; k < Math.min(total, n + BATCH); k++) {
         const v = Math.floor(k / pool.length);
@@ -241,7 +243,7 @@ async function writeVariants(path: string, total: number, pool: readonly Analyse
         const url = `https://news.example/${v}/${p}`;
         a.doc = { ...a.doc, id, publisher, url, contentHash: contentHash({ text: a.doc.text, publisher, url }) };
         batch.push(a);
-        for (const l of links.entityLinks.get(source.doc.id) ?? []) linkRows.push([id, l.localKey, l.entityId, l.mentions]);
+        for (const l of links.entityLinks.get(source.doc.id) ?? []) linkRows.push([id, l.localKey, l.entityId, l.mentions, a.doc.date ?? null]);
         // An event is written once all its documents of this variant are.
         for (const e of eventsByLast.get(p) ?? []) eventRows.push(variantEvent(e, v, years));
       }
@@ -251,7 +253,7 @@ async function writeVariants(path: string, total: number, pool: readonly Analyse
         for (const e of eventRows) {
           stmts.event.run(e.row);
           for (const [doc, main] of e.documents) stmts.eventDoc.run(e.row.id, doc, main);
-          for (const p of e.participants) stmts.participant.run(e.row.id, p);
+          for (const p of e.participants) stmts.participant.run(e.row.id, p, e.row.date_start);
           for (const b of e.blocks) stmts.block.run(b, e.row.id);
         }
       })();
@@ -307,6 +309,7 @@ function variantEvent(e: { json: string; id: string; mainOf: string[]; blocks: s
       source_count: sources.length,
       point_count: event.points.length,
       conflict_count: event.points.filter((p) => p.status === 'conflict').length,
+      date_value: event.date === null ? null : JSON.stringify(event.date),
       data: json,
     },
     documents: event.documents.map((d) => [d, main.has(d) ? 1 : 0]),

@@ -21,7 +21,7 @@ import { parseArgs } from 'node:util';
 import { startServer } from '../src/api/server.js';
 import { packagePath } from '../src/paths.js';
 import { openSqliteStore } from '../src/store/sqlite.js';
-import { benchStore } from './api.js';
+import { benchStore, benchStorePath } from './api.js';
 import { articles } from './corpus.js';
 
 /** The part of autocannon's API used here (it ships no types). */
@@ -139,7 +139,7 @@ export async function measureLoad(options: { docs: number; connections: number; 
   let ingest: ChildProcess | null = null;
   try {
     const db = join(dir, 'load.db');
-    copyFileSync(packagePath('.bench', `api-${options.docs}-schema${await schemaVersion()}.db`), db);
+    copyFileSync(await benchStorePath(options.docs), db);
     const requests = await requestMix(db);
     const corpus = join(dir, 'new.jsonl');
     writeFileSync(corpus, `${[...articles(options.ingest, 43, options.docs)].map((a) => JSON.stringify(a)).join('\n')}\n`);
@@ -176,15 +176,6 @@ export async function measureLoad(options: { docs: number; connections: number; 
     for (const child of servers) child.disconnect();
     await new Promise((r) => setTimeout(r, 300));
     rmSync(dir, { recursive: true, force: true });
-  }
-}
-
-async function schemaVersion(): Promise<number> {
-  const probe = openSqliteStore(':memory:');
-  try {
-    return (await probe.stats()).schemaVersion;
-  } finally {
-    await probe.close();
   }
 }
 
