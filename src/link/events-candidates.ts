@@ -206,14 +206,28 @@ export function sharedParticipants(a: EventCandidate, b: EventCandidate): number
   return shared;
 }
 
-/** Whether two candidates from different documents are one event (see the module comment). */
+/** Whether two candidates from different documents are one event (see the module comment and `looseMention`). */
 export function sameEvent(a: EventCandidate, b: EventCandidate): boolean {
   if (a.doc === b.doc || a.storyOnly || b.storyOnly) return false;
   if (!compatibleTypes(a.type, b.type)) return false;
   if (!windowsOverlap(a.window, b.window)) return false;
+  if (looseMention(a) || looseMention(b)) return false;
   const shared = sharedParticipants(a, b);
   const needed = specificParticipants(a).length >= 2 && specificParticipants(b).length >= 2 ? 2 : 1;
   if (shared < needed) return false;
   if (a.family !== 'story' && WEAK_FAMILIES.has(a.family) && shared < 2 && !(a.dayPrecise && b.dayPrecise)) return false;
   return true;
+}
+
+/** Widest window, in days, of a passing mention that may still join an event. */
+const MENTION_DAYS = 8;
+
+/**
+ * A passing mention (not the document's main event) dated no closer than a month, or not at all
+ * beyond its month before publication ("the call last month"), could be any of its participants'
+ * events that month: it joins none. Joining, it bridged them, and recurring pairs of actors
+ * chained a year of meetings into one event.
+ */
+function looseMention(c: EventCandidate): boolean {
+  return !c.main && (c.window === null || c.window[1] - c.window[0] > MENTION_DAYS);
 }

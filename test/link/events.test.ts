@@ -218,3 +218,22 @@ describe('generic participants', () => {
     expect(events.map((g) => g.documents)).toEqual([['a', 'b']]);
   });
 });
+
+describe('loose mentions', () => {
+  it('does not let a passing mention dated to a month bridge two calls of the same people', () => {
+    const pair: Array<[string, string]> = [['Anna', 'Morrow'], ['Boris', 'Volkov']];
+    const early = synthetic('early', 2, pair, 'call');
+    const late = synthetic('late', 20, pair, 'call');
+    const mention = synthetic('mention', 40, [['Dana', 'Hale'], ['Emil', 'Dubois']], 'meeting');
+    // A second, passing event in it: "Morrow and Volkov spoke by phone in January".
+    const first = synthetic('tmp', 0, pair, 'call').events[0] as EventFinding;
+    for (const e of first.participants) {
+      const entity = synthetic('tmp', 0, pair, 'call').entities.find((x) => x.key === e) as EntityFinding;
+      mention.entities.push({ ...entity, key: `p${e}` });
+    }
+    mention.events.push({ ...first, key: 'v2', participants: first.participants.map((e) => `p${e}`), date: { start: '2020-01-01', end: '2020-01-31', precision: 'month' }, mentions: [] });
+    const { events, mainEvent } = groupEvents([early, late, mention]);
+    expect(mainEvent.get('early')).not.toBe(mainEvent.get('late'));
+    expect(events.find((g) => g.documents.includes('early'))?.documents).toEqual(['early']);
+  });
+});
