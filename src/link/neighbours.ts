@@ -4,7 +4,8 @@
  * sentences, the text), so a neighbour is loaded, never analysed again. Only the documents of an
  * event whose accounts are recomputed need tokens, which the store does not keep: for those the
  * sentences stage (wink's parse, the cheapest part of the pipeline) runs again on the stored text,
- * and its sentences are checked against the stored ones. Everything is held for one step only.
+ * and its sentences are checked against the stored ones. Everything is held for one step only,
+ * and tokens only while an event that needs them is compared.
  */
 import type { AnalysedDocument } from '../model/document.js';
 import { analyse, stages } from '../nlp/pipeline.js';
@@ -51,6 +52,14 @@ export class Neighbours {
     this.full.set(id, whole);
     this.findings.delete(id);
     return whole;
+  }
+
+  /** Lets a document's tokens go (its findings stay at hand): the step needs them no more. */
+  release(id: string): void {
+    const whole = this.full.get(id);
+    if (!whole) return;
+    this.full.delete(id);
+    this.findings.set(id, { ...whole, tokens: [] });
   }
 }
 

@@ -120,6 +120,9 @@ async function linkStep(store: Store, ids: string[], options: LinkOptions): Prom
   const events: EventRecord[] = [];
   // Who is who among an event's documents; most events have one document, which has several events.
   const indexes = new Map<string, EntityIndex>();
+  // Tokens are most of an analysis: each document's are let go after the last event that needs them.
+  const uses = new Map<string, number>();
+  for (const g of rewritten) for (const doc of g.documents) uses.set(doc, (uses.get(doc) ?? 0) + 1);
   for (const g of rewritten) {
     const byId = new Map<string, AnalysedDocument>();
     for (const doc of g.documents) {
@@ -134,6 +137,11 @@ async function linkStep(store: Store, ids: string[], options: LinkOptions): Prom
       mainOf: g.documents.filter((d) => grouping.mainEvent.get(d) === g.id),
       blocks: g.blocks,
     });
+    for (const doc of g.documents) {
+      const left = (uses.get(doc) ?? 1) - 1;
+      uses.set(doc, left);
+      if (left === 0) neighbours.release(doc);
+    }
   }
   // Documents regrouped with an updated one keep their findings and entity links: only the asked
   // ones are (re)linked, so a store that claimed them (PostgreSQL) sees the documents it claimed.
