@@ -241,7 +241,10 @@ export function getEntity(db: Database.Database, id: string): EntityDetail | nul
     .prepare(
       `SELECT e.id, e.name, e.type, count(DISTINCT de.doc_id) AS documents
        FROM document_entities de JOIN entities e ON e.id = de.entity_id
-       WHERE de.doc_id IN (SELECT doc_id FROM document_entities WHERE entity_id = @id ORDER BY doc_id DESC LIMIT ${STATEMENT_DOCS})
+       WHERE de.doc_id IN (
+         -- Off (entity_id, doc_id) in order: the planner would otherwise take the dated index and sort all the entity's rows.
+         SELECT doc_id FROM document_entities INDEXED BY document_entities_entity WHERE entity_id = @id ORDER BY doc_id DESC LIMIT ${STATEMENT_DOCS}
+       )
          AND de.entity_id != @id
        GROUP BY e.id ORDER BY documents DESC, e.id LIMIT ${RELATED}`,
     )

@@ -69,6 +69,9 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
 function openReader(path: string): Database.Database {
   const reader = new Database(path, { readonly: true, fileMustExist: true });
   reader.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  // Pages the reads come back to (indexes, an entity's documents) stay in the process: 64 MB rather
+  // than SQLite's default 2 MB.
+  reader.pragma('cache_size = -65536');
   return reader;
 }
 
