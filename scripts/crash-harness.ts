@@ -138,12 +138,13 @@ export interface StoreDump {
 
 const PAGE = 500;
 
-async function allPages<T>(read: (offset: number) => Promise<{ total: number; items: T[] }>): Promise<T[]> {
+/** Every item of a paged list; a capped total ("10,000+") says only that more may follow. */
+async function allPages<T>(read: (offset: number) => Promise<{ total: number; totalCapped?: true; items: T[] }>): Promise<T[]> {
   const out: T[] = [];
   for (let offset = 0; ; offset += PAGE) {
     const page = await read(offset);
     out.push(...page.items);
-    if (page.items.length < PAGE || out.length >= page.total) return out;
+    if (page.items.length < PAGE || (out.length >= page.total && !page.totalCapped)) return out;
   }
 }
 
